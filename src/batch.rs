@@ -1,0 +1,1 @@
+//! Runs many inputs in parallel, yielding records in input order.

@@ -1,0 +1,20 @@
+//! baocao turns Vietnamese administrative-reform (CCHC) reports into data.
+//!
+//! The pipeline is a chain of plain stages, each a module with one job:
+//! [`ingest`] (file → lines/cells) → [`normalize`] (Vietnamese text) →
+//! [`detect`] (indicator tables and rows, with [`value`] readings) →
+//! [`meta`] (unit, period, number, date …) → [`output`] (JSON records).
+//! [`pipeline`] wires them together for one input; [`batch`] runs many.
+
+pub mod batch;
+pub mod detect;
+pub mod ingest;
+pub mod meta;
+pub mod model;
+pub mod normalize;
+pub mod output;
+pub mod pipeline;
+pub mod value;
+
+pub use model::{Record, SCHEMA_VERSION};
+pub use pipeline::{extract_bytes, extract_file};

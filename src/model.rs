@@ -1,0 +1,211 @@
+//! The public data contract: one [`Record`] per input document.
+//!
+//! Every type here serialises to the JSON documented in the README and in
+//! `schema/record.schema.json`. Field order is declaration order, so output is
+//! byte-for-byte deterministic for the same input.
+
+use serde::Serialize;
+
+/// Version of the JSON record layout; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One extracted document: a report, or an error record for an input that failed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Record {
+    /// Always [`SCHEMA_VERSION`].
+    pub schema_version: u32,
+    /// Where the record came from.
+    pub source: Source,
+    /// Document-level metadata (issuing unit, period, number, date …).
+    pub report: Report,
+    /// Indicator tables in document order.
+    pub tables: Vec<Table>,
+    /// Non-fatal problems met while extracting.
+    pub warnings: Vec<Warning>,
+    /// Set when the input could not be extracted; `tables` is then empty.
+    pub error: Option<ErrorInfo>,
+}
+
+/// The input file a record describes.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Source {
+    /// Path as given on the command line (or found while recursing).
+    pub path: String,
+    /// Input format: `txt`, `md`, … (`unknown` when unreadable).
+    pub format: String,
+    /// Lower-case hex SHA-256 of the file's bytes.
+    pub sha256: String,
+    /// File size in bytes.
+    pub bytes: u64,
+    /// Page count for paginated formats; `null` for text.
+    pub pages: Option<u32>,
+}
+
+/// Document metadata.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Report {
+    /// The issuing unit.
+    pub unit: Unit,
+    /// The period reported on (not the period planned for).
+    pub period: Option<Period>,
+    /// Document number as printed ("769/BC-UBND"); `null` when blank.
+    pub number: Option<String>,
+    /// ISO date, only when day, month and year are all printed.
+    pub date: Option<String>,
+    /// Name of the person who signed.
+    pub signer: Option<String>,
+    /// The report's title line(s) after "BÁO CÁO".
+    pub title: Option<String>,
+}
+
+/// The issuing unit of a report.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Unit {
+    /// Canonical name: "UBND huyện X", "UBND tỉnh X", "Sở X".
+    pub name: Option<String>,
+    /// Administrative level: `tinh`, `huyen`, `xa` or `so`.
+    pub level: Option<String>,
+    /// Province without the word "tỉnh".
+    pub province: Option<String>,
+}
+
+/// A reporting period.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Period {
+    /// `quarter`, `half`, `nine_months` or `year`.
+    pub kind: String,
+    /// Calendar year.
+    pub year: Option<i32>,
+    /// 1–4 for quarters, else `null`.
+    pub quarter: Option<u8>,
+    /// Human label, e.g. "quý I năm 2023".
+    pub label: String,
+}
+
+/// One indicator table (a "Biểu mẫu" or "Phụ lục").
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Table {
+    /// Caption, e.g. "Biểu mẫu 2 - Cải cách thể chế".
+    pub title: String,
+    /// First page of the table for paginated formats.
+    pub page: Option<u32>,
+    /// Rows in document order.
+    pub rows: Vec<Row>,
+}
+
+/// One table row.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Row {
+    /// STT as printed without trailing dots ("1.2.1", "I"); "" when none.
+    pub stt: String,
+    /// Nesting depth from the numbering (1 for "1", 2 for "1.2" …).
+    pub depth: u32,
+    /// STT of the enclosing row, when there is one.
+    pub parent: Option<String>,
+    /// Indicator text, wrapped lines joined, footnote digits and markup removed.
+    pub label: String,
+    /// Text of a separate grouping cell to the left of the label, else "".
+    pub group: String,
+    /// Unit cell as printed ("Văn bản", "%", "Có = 1; Không = 0").
+    pub unit: String,
+    /// Value cell, raw and typed.
+    pub value: Value,
+    /// Note cell as printed.
+    pub note: String,
+    /// Footnote reference numbers taken off the label.
+    pub footnotes: Vec<u32>,
+    /// 1-based line of the row's start in the source text.
+    pub line: usize,
+}
+
+/// The kind of reading a value cell got.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ValueKind {
+    /// "", "-" and similar blanks.
+    Empty,
+    /// A plain number ("1.453" = 1453, "97,57" = 97.57).
+    Number,
+    /// A percentage ("99,62%"); `number` holds the percent value.
+    Percent,
+    /// "523/525": `numerator` / `denominator`.
+    Ratio,
+    /// Text with numbers in it ("Cấp huyện 289, cấp xã 159").
+    Composite,
+    /// A value decoded through a coded unit ("Có = 1; Không = 0").
+    Code,
+    /// "Có" / "Không".
+    Boolean,
+    /// Text without a numeric reading.
+    Text,
+}
+
+/// A value cell: the printed text and its typed reading.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Value {
+    /// The cell exactly as printed (joined to one line).
+    pub raw: String,
+    /// What kind of reading `raw` got.
+    pub kind: ValueKind,
+    /// The main numeric reading, when there is one.
+    pub number: Option<f64>,
+    /// Every number found in the cell, in order (composite and ratio cells).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub numbers: Vec<f64>,
+    /// Numerator of a ratio or fraction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<f64>,
+    /// Denominator of a ratio or fraction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<f64>,
+    /// Meaning of a coded value ("Hoàn thành").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub meaning: Option<String>,
+    /// Boolean reading ("Có" = true).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub boolean: Option<bool>,
+}
+
+impl Value {
+    /// A value with only its raw text and the given kind.
+    pub fn bare(raw: impl Into<String>, kind: ValueKind) -> Self {
+        Value {
+            raw: raw.into(),
+            kind,
+            number: None,
+            numbers: Vec::new(),
+            numerator: None,
+            denominator: None,
+            meaning: None,
+            boolean: None,
+        }
+    }
+}
+
+/// A non-fatal problem.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Warning {
+    /// Stable machine-readable code, e.g. `no_indicator_table`.
+    pub code: String,
+    /// Human-readable explanation.
+    pub message: String,
+}
+
+impl Warning {
+    /// Builds a warning from a code and a message.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Warning {
+            code: code.to_string(),
+            message: message.into(),
+        }
+    }
+}
+
+/// Why an input failed.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// Stable machine-readable code, e.g. `io`, `empty_input`, `binary_input`.
+    pub code: String,
+    /// Human-readable explanation.
+    pub message: String,
+}
