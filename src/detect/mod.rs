@@ -1,7 +1,23 @@
 //! Detect stage: finds STT-numbered indicator tables and their rows.
+//!
+//! [`region`] finds captions, headers and table extents; [`tabbed`] reads
+//! tables rendered as tab-separated cells and [`flat`] tables flattened to
+//! text; [`numbering`] gives every row its depth and parent.
+
+mod codes;
+mod flat;
+mod lines;
+mod numbering;
+mod patterns;
+mod raw;
+mod region;
+mod split;
+mod stt;
+mod tabbed;
 
 use crate::ingest::Line;
-use crate::model::{Table, Warning};
+use crate::model::{Row, Table, Warning};
+use crate::value;
 
 /// Tables found in a document, with the warnings the detector raised.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13,6 +29,68 @@ pub struct Detection {
 }
 
 /// Finds the indicator tables in normalised lines.
-pub fn detect_tables(_lines: &[Line]) -> Detection {
-    Detection::default()
+pub fn detect_tables(lines: &[Line]) -> Detection {
+    let mut out = Detection::default();
+    for region in region::find(lines) {
+        let raw = if region.tabbed {
+            tabbed::rows(lines, &region)
+        } else {
+            flat::rows(lines, &region)
+        };
+        let numbered = numbering::number(&raw, &region.title, &mut out.warnings);
+        let rows: Vec<Row> = raw
+            .into_iter()
+            .zip(numbered)
+            .map(|(r, n)| Row {
+                value: value::parse(&r.value, &r.unit),
+                stt: r.stt,
+                depth: n.depth,
+                parent: n.parent,
+                label: r.label,
+                group: r.group,
+                unit: r.unit,
+                note: r.note,
+                footnotes: r.footnotes,
+                line: r.line,
+            })
+            .collect();
+        if rows.is_empty() {
+            out.warnings.push(Warning::new(
+                "truncated_table",
+                format!("table \"{}\" has a header but no rows", region.title),
+            ));
+        }
+        out.tables.push(Table {
+            title: region.title,
+            page: None,
+            rows,
+        });
+    }
+    if out.tables.iter().all(|t| t.rows.is_empty()) {
+        out.warnings.push(Warning::new(
+            "no_indicator_table",
+            "no STT-numbered indicator table was found",
+        ));
+    }
+    check_truncation(lines, &mut out);
+    out
+}
+
+/// Warns when the document ends inside the last table's last row.
+fn check_truncation(lines: &[Line], out: &mut Detection) {
+    let Some(last_line) = lines.iter().rev().find(|l| !l.text.trim().is_empty()) else {
+        return;
+    };
+    let Some(row) = out.tables.last().and_then(|t| t.rows.last()) else {
+        return;
+    };
+    if row.line >= last_line.no && row.unit.is_empty() && row.value.raw.is_empty() {
+        out.warnings.push(Warning::new(
+            "truncated_table",
+            format!(
+                "the document ends inside row \"{}\" (line {}): the table looks cut off",
+                row.stt, row.line
+            ),
+        ));
+    }
 }

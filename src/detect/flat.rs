@@ -1,0 +1,217 @@
+//! Rows of tables flattened to text (PDF text dumps): cells joined by spaces,
+//! wrapped cells on following lines, page furniture between table pages.
+
+use super::codes;
+use super::lines::{
+    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line,
+};
+use super::patterns::PATTERNS;
+use super::raw::{append, RawRow};
+use super::region::Region;
+use super::split::{split, take_glued_footnotes};
+use super::stt::{self, Stt};
+use crate::ingest::Line;
+use crate::normalize::{fold, strip_markup};
+
+/// A body line kept for row assembly.
+struct BodyLine<'a> {
+    no: usize,
+    text: &'a str,
+}
+
+/// Lines of the region that carry table content, in order.
+fn body_lines<'a>(lines: &'a [Line], region: &Region) -> Vec<BodyLine<'a>> {
+    let mut out = Vec::new();
+    let mut in_footnotes = false;
+    for i in region.span.clone() {
+        let line = &lines[i];
+        if is_header_start(lines, i) || is_header_line(line) {
+            in_footnotes = false;
+            continue;
+        }
+        if is_footnote_rule(line) {
+            in_footnotes = true;
+            continue;
+        }
+        if in_footnotes || is_url_line(line) || line.text.is_empty() {
+            continue;
+        }
+        if is_page_number(line) && next_is_header(lines, i + 1, region.span.end) {
+            continue;
+        }
+        out.push(BodyLine {
+            no: line.no,
+            text: &line.text,
+        });
+    }
+    out
+}
+
+fn next_is_header(lines: &[Line], from: usize, end: usize) -> bool {
+    (from..end)
+        .find(|&j| !lines[j].text.trim().is_empty())
+        .is_none_or(|j| is_header_start(lines, j) || is_header_line(&lines[j]))
+}
+
+/// A row under assembly.
+struct Open {
+    stt: Option<(String, Stt)>,
+    group: String,
+    text: String,
+    line: usize,
+    closed: bool,
+}
+
+impl Open {
+    fn has_label(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+}
+
+/// Reads the rows of a flattened table region.
+pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
+    let body = body_lines(lines, region);
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut last_stt: Option<Stt> = None;
+    let mut group = String::new();
+    let mut grouping = false;
+    for (k, bl) in body.iter().enumerate() {
+        let content = strip_markup(bl.text).text;
+        let content = content.trim();
+        let lead = bl.text.len() - bl.text.trim_start().len();
+        let trail = bl.text.len() - bl.text.trim_end().len();
+        if content.is_empty() {
+            // A run of spaces: the row's empty trailing cells.
+            if bl.text.len() >= 2 {
+                if let Some(o) = open.as_mut() {
+                    o.closed = true;
+                }
+            }
+            continue;
+        }
+        if let Some((printed, parsed, rest)) = stt::split_leading(content) {
+            let next_starts_row = body
+                .get(k + 1)
+                .is_some_and(|n| stt::split_leading(n.text).is_some());
+            if is_row_start(
+                &parsed,
+                rest,
+                last_stt.as_ref(),
+                open.as_ref(),
+                next_starts_row,
+            ) {
+                finish(&mut rows, open.take());
+                group.clear();
+                grouping = false;
+                last_stt = Some(parsed.clone());
+                open = Some(Open {
+                    stt: Some((printed, parsed)),
+                    group: String::new(),
+                    text: rest.to_string(),
+                    line: bl.no,
+                    closed: trail >= 2,
+                });
+                continue;
+            }
+        }
+        if let Some(g) = group_text(&group, grouping, content) {
+            finish(&mut rows, open.take());
+            group = g;
+            grouping = true;
+            continue;
+        }
+        let continues = match &open {
+            None => false,
+            Some(o) if grouping && o.stt.is_some() => false,
+            Some(o) if !o.has_label() => true,
+            Some(_) if lead >= 2 => true,
+            Some(o) if codes::is_code_list(content) && codes::ends_with_code(&o.text) => true,
+            Some(_) if lead == 1 && content.starts_with(char::is_uppercase) => false,
+            Some(o) => !o.closed,
+        };
+        if continues {
+            if let Some(o) = open.as_mut() {
+                append(&mut o.text, content);
+                o.closed = trail >= 2;
+            }
+        } else {
+            finish(&mut rows, open.take());
+            open = Some(Open {
+                stt: None,
+                group: if grouping {
+                    group.clone()
+                } else {
+                    String::new()
+                },
+                text: content.to_string(),
+                line: bl.no,
+                closed: trail >= 2,
+            });
+        }
+    }
+    finish(&mut rows, open.take());
+    rows
+}
+
+/// Whether a line opening with an STT token starts a row, or is a value or
+/// wrapped text that happens to begin with a number.
+fn is_row_start(
+    parsed: &Stt,
+    rest: &str,
+    last: Option<&Stt>,
+    open: Option<&Open>,
+    next_starts_row: bool,
+) -> bool {
+    if !rest.is_empty() {
+        return rest.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '"' || c == '“');
+    }
+    if next_starts_row {
+        return false;
+    }
+    match (parsed, last) {
+        (_, None) => true,
+        (Stt::Roman(_), _) => true,
+        (Stt::Numeric(p), Some(Stt::Roman(_))) => p.len() == 1,
+        (Stt::Numeric(p), Some(Stt::Numeric(l))) => {
+            stt::is_successor(p, l) || open.is_none_or(|o| o.closed && o.has_label())
+        }
+    }
+}
+
+/// Grouping-cell text ("Trong" + "đó" on two lines) when the line is
+/// (part of) one.
+fn group_text(current: &str, grouping: bool, content: &str) -> Option<String> {
+    let matches = |text: &str| {
+        let f = fold(text);
+        let f = f.trim_end_matches(':');
+        PATTERNS
+            .group_words
+            .iter()
+            .any(|w| w == f || (f.len() >= 5 && w.starts_with(f)))
+    };
+    let incomplete = grouping && !PATTERNS.group_words.iter().any(|w| *w == fold(current));
+    if incomplete {
+        let joined = format!("{current} {content}");
+        if matches(&joined) {
+            return Some(joined);
+        }
+    }
+    matches(content).then(|| content.to_string())
+}
+
+fn finish(rows: &mut Vec<RawRow>, open: Option<Open>) {
+    let Some(o) = open else { return };
+    let fields = split(&o.text);
+    let (label, footnotes) = take_glued_footnotes(&fields.label);
+    rows.push(RawRow {
+        stt: o.stt.map(|(p, _)| p).unwrap_or_default(),
+        label,
+        group: o.group,
+        unit: fields.unit,
+        value: fields.value,
+        note: fields.note,
+        footnotes,
+        line: o.line,
+    });
+}

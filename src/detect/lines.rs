@@ -1,0 +1,141 @@
+//! Line-level tests shared by the table finders: header lines, captions,
+//! page furniture.
+
+use super::patterns::PATTERNS;
+use crate::ingest::Line;
+use crate::normalize::{fold, strip_markup};
+
+/// Folded, markup-free text of a line.
+pub fn folded(line: &Line) -> String {
+    fold(&strip_markup(&line.text).text)
+}
+
+/// True when a folded text is one of the header words.
+fn is_header_word(f: &str) -> bool {
+    PATTERNS
+        .header_words
+        .iter()
+        .any(|w| f.starts_with(w.as_str()))
+}
+
+/// True when the line opens a table header: an "STT" cell or token with
+/// header words beside it (in the line, or in the next few lines).
+pub fn is_header_start(lines: &[Line], i: usize) -> bool {
+    let line = &lines[i];
+    if let Some(cells) = &line.cells {
+        let folded: Vec<String> = cells.iter().map(|c| fold(&strip_markup(c).text)).collect();
+        let has_stt = folded.iter().any(|c| PATTERNS.columns.stt.contains(c));
+        let words = folded.iter().filter(|c| is_header_word(c)).count();
+        return has_stt && words >= PATTERNS.header_min_words;
+    }
+    let f = folded(line);
+    let Some(rest) = f.strip_prefix("stt") else {
+        return false;
+    };
+    if !(rest.is_empty() || rest.starts_with(' ')) {
+        return false;
+    }
+    let rest = rest.trim();
+    if !rest.is_empty() {
+        return is_header_word(rest);
+    }
+    lines[i + 1..]
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(3)
+        .any(|l| is_header_word(&folded(l)))
+}
+
+/// True when a flattened line is part of a (repeated) header block.
+pub fn is_header_line(line: &Line) -> bool {
+    let f = folded(line);
+    !f.is_empty() && PATTERNS.header_lines.iter().any(|r| r.is_match(&f))
+}
+
+/// For a caption line ("Biểu mẫu 2", "Phụ lục 1**Thống kê …**"), the caption
+/// head ("Biểu mẫu 2") and the rest of the line.
+pub fn caption_keyword(line: &Line) -> Option<(String, String)> {
+    let text = strip_markup(&line.text.replace("**", " ** ")).text;
+    let text = text.trim();
+    let f = fold(text);
+    if text.chars().count() > 200 {
+        return None;
+    }
+    let kw = PATTERNS
+        .caption_keywords
+        .iter()
+        .find(|k| f.starts_with(k.as_str()))?;
+    let kw_chars = kw.chars().count();
+    let mut chars = text.char_indices().skip(kw_chars);
+    let mut end = chars.next().map_or(text.len(), |(i, _)| i);
+    // The keyword's number: digits or a Roman numeral.
+    let after = &text[end..];
+    let trimmed = after.trim_start();
+    let num_len = trimmed
+        .find(|c: char| !(c.is_ascii_digit() || matches!(c, 'I' | 'V' | 'X')))
+        .unwrap_or(trimmed.len());
+    let is_number = num_len > 0
+        && (trimmed[..num_len].chars().all(|c| c.is_ascii_digit())
+            || trimmed[num_len..].is_empty()
+            || !trimmed[num_len..].starts_with(|c: char| c.is_alphabetic() && c.is_lowercase()));
+    if is_number {
+        end += after.len() - trimmed.len() + num_len;
+    }
+    let head = crate::normalize::collapse_ws(&text[..end]);
+    let rest = crate::normalize::collapse_ws(&text[end..]);
+    Some((head, rest))
+}
+
+/// True when a caption line is not part of the title (period, "(Kèm theo …)").
+pub fn is_caption_skip(f: &str) -> bool {
+    PATTERNS.caption_skip.iter().any(|r| r.is_match(f))
+}
+
+/// True for a bare page number line.
+pub fn is_page_number(line: &Line) -> bool {
+    let t = line.text.trim();
+    !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// True for a line that is only a URL (a browser's print footer).
+pub fn is_url_line(line: &Line) -> bool {
+    let t = line.text.trim();
+    (t.starts_with("http://") || t.starts_with("https://")) && !t.contains(' ')
+}
+
+/// True for a long run of spaces: the footnote separator of PDF dumps.
+pub fn is_footnote_rule(line: &Line) -> bool {
+    line.text.len() >= 20 && line.text.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::split_lines;
+
+    #[test]
+    fn captions() {
+        let l = &split_lines("Phụ lục 1**Thông kê các chỉ tiêu**")[0];
+        assert_eq!(
+            caption_keyword(l),
+            Some(("Phụ lục 1".into(), "Thông kê các chỉ tiêu".into()))
+        );
+        let l = &split_lines(" Biểu mẫu 3 ")[0];
+        assert_eq!(
+            caption_keyword(l),
+            Some(("Biểu mẫu 3".into(), String::new()))
+        );
+        let l = &split_lines("Phụ lục ")[0];
+        assert_eq!(caption_keyword(l), Some(("Phụ lục".into(), String::new())));
+        let l = &split_lines("Theo phụ lục 1")[0];
+        assert_eq!(caption_keyword(l), None);
+    }
+
+    #[test]
+    fn headers() {
+        let lines = split_lines("STT\tChỉ tiêu\tKết quả\t\tGhi chú\nSTT \nChỉ tiêu thống kê \nx");
+        assert!(is_header_start(&lines, 0));
+        assert!(is_header_start(&lines, 1));
+        assert!(!is_header_start(&lines, 3));
+    }
+}

@@ -1,0 +1,146 @@
+//! Depth and parent of every row from its STT, document order breaking ties;
+//! warnings for duplicated and out-of-order numbers.
+
+use super::raw::RawRow;
+use super::stt::{self, Stt};
+use crate::model::Warning;
+use std::collections::HashSet;
+
+/// A row's place in the numbering.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    /// 1 for top-level rows.
+    pub depth: u32,
+    /// STT of the enclosing row.
+    pub parent: Option<String>,
+}
+
+/// Numbers the rows of one table.
+pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<Place> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut roman: Option<String> = None;
+    let mut seen: HashSet<(Option<String>, String)> = HashSet::new();
+    let mut last_numeric: Option<Vec<u32>> = None;
+    let mut last_numbered: Option<Place> = None;
+    let mut last_stt = String::new();
+    for row in rows {
+        let place = match stt::parse(&row.stt) {
+            Some((printed, Stt::Roman(_))) => {
+                roman = Some(printed);
+                last_numeric = None;
+                Place {
+                    depth: 1,
+                    parent: None,
+                }
+            }
+            Some((printed, Stt::Numeric(parts))) => {
+                if let Some(prev) = &last_numeric {
+                    if !stt::is_successor(&parts, prev) && !(parts.len() == 1 && parts[0] == 1) {
+                        warnings.push(Warning::new(
+                            "stt_out_of_order",
+                            format!(
+                                "table \"{table}\": STT {printed} follows {last_stt} (line {})",
+                                row.line
+                            ),
+                        ));
+                    }
+                }
+                let base = u32::from(roman.is_some());
+                let parent = match printed.rsplit_once('.') {
+                    Some((prefix, _)) => Some(prefix.to_string()),
+                    None => roman.clone(),
+                };
+                last_numeric = Some(parts.clone());
+                Place {
+                    depth: base + u32::try_from(parts.len()).unwrap_or(u32::MAX),
+                    parent,
+                }
+            }
+            None => {
+                let (depth, parent) = match &last_numbered {
+                    Some(p) => (p.depth + 1, Some(last_stt.clone())),
+                    None => (1, None),
+                };
+                out.push(Place { depth, parent });
+                continue;
+            }
+        };
+        if !seen.insert((roman.clone(), row.stt.clone())) {
+            warnings.push(Warning::new(
+                "duplicate_stt",
+                format!(
+                    "table \"{table}\": STT {} appears more than once (line {})",
+                    row.stt, row.line
+                ),
+            ));
+        }
+        last_stt = row.stt.clone();
+        last_numbered = Some(place.clone());
+        out.push(place);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(stt: &str) -> RawRow {
+        RawRow {
+            stt: stt.into(),
+            ..RawRow::default()
+        }
+    }
+
+    #[test]
+    fn depth_and_parent() {
+        let rows = [row("I"), row("1"), row("1.1"), row(""), row("II"), row("1")];
+        let mut w = Vec::new();
+        let p = number(&rows, "t", &mut w);
+        assert_eq!(
+            p[0],
+            Place {
+                depth: 1,
+                parent: None
+            }
+        );
+        assert_eq!(
+            p[1],
+            Place {
+                depth: 2,
+                parent: Some("I".into())
+            }
+        );
+        assert_eq!(
+            p[2],
+            Place {
+                depth: 3,
+                parent: Some("1".into())
+            }
+        );
+        assert_eq!(
+            p[3],
+            Place {
+                depth: 4,
+                parent: Some("1.1".into())
+            }
+        );
+        assert_eq!(
+            p[5],
+            Place {
+                depth: 2,
+                parent: Some("II".into())
+            }
+        );
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn duplicates_and_disorder_warn() {
+        let rows = [row("1"), row("1.1"), row("1.2"), row("1.1"), row("1.2")];
+        let mut w = Vec::new();
+        number(&rows, "t", &mut w);
+        assert!(w.iter().any(|w| w.code == "duplicate_stt"));
+        assert!(w.iter().any(|w| w.code == "stt_out_of_order"));
+    }
+}

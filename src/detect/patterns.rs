@@ -1,0 +1,110 @@
+//! The detector's vocabulary, loaded once from `patterns/table.toml`.
+
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+const SOURCE: &str = include_str!("../../patterns/table.toml");
+
+#[derive(Deserialize)]
+struct Raw {
+    header_min_words: usize,
+    header_words: Vec<String>,
+    header_line_patterns: Vec<String>,
+    columns: Columns,
+    caption: RawCaption,
+    rows: RawRows,
+    units: Vec<String>,
+    label_number_words: Vec<String>,
+}
+
+/// Folded header words that give a tab-table column its role.
+#[derive(Deserialize, Debug)]
+pub struct Columns {
+    /// STT column.
+    pub stt: Vec<String>,
+    /// Unit-of-measure column.
+    pub unit: Vec<String>,
+    /// Value column.
+    pub value: Vec<String>,
+    /// Note column.
+    pub note: Vec<String>,
+    /// Indicator-label column.
+    pub label: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawCaption {
+    keywords: Vec<String>,
+    skip_patterns: Vec<String>,
+    heads: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawRows {
+    group_words: Vec<String>,
+    note_phrases: Vec<String>,
+}
+
+/// Compiled table patterns.
+pub struct Patterns {
+    /// Minimum header words beside "STT" for a header line.
+    pub header_min_words: usize,
+    /// Folded header words.
+    pub header_words: Vec<String>,
+    /// Folded-line patterns of (repeated) header lines.
+    pub header_lines: Vec<Regex>,
+    /// Column roles.
+    pub columns: Columns,
+    /// Folded caption keywords ("bieu mau", "phu luc").
+    pub caption_keywords: Vec<String>,
+    /// Folded caption lines that are not part of a title.
+    pub caption_skip: Vec<Regex>,
+    /// Folded caption heads used when no keyword line exists.
+    pub caption_heads: Vec<String>,
+    /// Folded grouping-cell words.
+    pub group_words: Vec<String>,
+    /// Note phrases as printed.
+    pub note_phrases: Vec<String>,
+    /// Units as printed, longest first.
+    pub units: Vec<String>,
+    /// Words after which a trailing number belongs to the label.
+    pub label_number_words: Vec<String>,
+}
+
+fn compile(list: &[String]) -> Vec<Regex> {
+    list.iter()
+        .map(|p| Regex::new(p).expect("patterns/table.toml holds valid regexes"))
+        .collect()
+}
+
+/// The patterns, parsed on first use.
+pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
+    let raw: Raw = toml::from_str(SOURCE).expect("patterns/table.toml is valid");
+    let mut units = raw.units;
+    units.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    Patterns {
+        header_min_words: raw.header_min_words,
+        header_words: raw.header_words,
+        header_lines: compile(&raw.header_line_patterns),
+        columns: raw.columns,
+        caption_keywords: raw.caption.keywords,
+        caption_skip: compile(&raw.caption.skip_patterns),
+        caption_heads: raw.caption.heads,
+        group_words: raw.rows.group_words,
+        note_phrases: raw.rows.note_phrases,
+        units,
+        label_number_words: raw.label_number_words,
+    }
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patterns_load() {
+        assert!(PATTERNS.units.first().is_some());
+        assert!(PATTERNS.header_lines.iter().any(|r| r.is_match("stt")));
+    }
+}

@@ -1,0 +1,115 @@
+//! STT numbers: "1", "1.2.", "2.2.1", Roman "IV".
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3}){0,6})\.?$").expect("valid regex"));
+static ROMAN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.?$").expect("valid regex"));
+static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,6}\.?|X{0,3}(?:IX|IV|V?I{1,3}|V)\.?)(?:\s+|$)")
+        .expect("valid regex")
+});
+
+/// A parsed STT.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stt {
+    /// Dotted decimal numbering, components in order.
+    Numeric(Vec<u32>),
+    /// A Roman-numeral section.
+    Roman(u32),
+}
+
+/// Parses an STT cell as printed; trailing dots are allowed. `None` when it is
+/// not an STT.
+pub fn parse(s: &str) -> Option<(String, Stt)> {
+    let t = s.trim();
+    if let Some(c) = NUMERIC.captures(t) {
+        let printed = c[1].to_string();
+        let parts = printed.split('.').filter_map(|p| p.parse().ok()).collect();
+        return Some((printed, Stt::Numeric(parts)));
+    }
+    if let Some(c) = ROMAN.captures(t) {
+        let printed = c[1].to_string();
+        if printed.is_empty() {
+            return None;
+        }
+        return Some((printed.clone(), Stt::Roman(roman_value(&printed))));
+    }
+    None
+}
+
+/// Splits a leading STT token off a flattened line: `("1.2", rest)`.
+pub fn split_leading(line: &str) -> Option<(String, Stt, &str)> {
+    let c = LEADING.captures(line)?;
+    let whole = c.get(0)?;
+    let (printed, stt) = parse(&c[1])?;
+    Some((printed, stt, &line[whole.end()..]))
+}
+
+/// True when `p` can follow `l` in a numbering: next sibling at some level,
+/// first child, or a repeat.
+pub fn is_successor(p: &[u32], l: &[u32]) -> bool {
+    if p == l {
+        return true;
+    }
+    if p.len() == l.len() + 1 && p[..l.len()] == *l && p[l.len()] == 1 {
+        return true;
+    }
+    (1..=l.len()).any(|k| p.len() == k && p[..k - 1] == l[..k - 1] && p[k - 1] == l[k - 1] + 1)
+}
+
+fn roman_value(s: &str) -> u32 {
+    let v = |c| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        _ => 0,
+    };
+    let digits: Vec<u32> = s.chars().map(v).collect();
+    let mut total = 0i64;
+    for (i, d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|n| n > d) {
+            total -= i64::from(*d);
+        } else {
+            total += i64::from(*d);
+        }
+    }
+    u32::try_from(total).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_and_roman() {
+        assert_eq!(
+            parse("2.2.1."),
+            Some(("2.2.1".into(), Stt::Numeric(vec![2, 2, 1])))
+        );
+        assert_eq!(parse("IV"), Some(("IV".into(), Stt::Roman(4))));
+        assert_eq!(parse("abc"), None);
+        assert_eq!(parse(""), None);
+        assert_eq!(parse("2023"), None);
+    }
+
+    #[test]
+    fn successors() {
+        assert!(is_successor(&[1, 2], &[1, 1]));
+        assert!(is_successor(&[2], &[1, 3, 2]));
+        assert!(is_successor(&[1, 3, 1], &[1, 3]));
+        assert!(!is_successor(&[2], &[6, 2]));
+        assert!(!is_successor(&[1], &[1, 4, 2]));
+    }
+
+    #[test]
+    fn leading_token() {
+        let (p, _, rest) = split_leading("1.2.  Số VBQPPL Văn bản 01").unwrap();
+        assert_eq!((p.as_str(), rest), ("1.2", "Số VBQPPL Văn bản 01"));
+        assert!(split_leading("Số TTHC").is_none());
+        assert!(split_leading("III Số người").is_some());
+        assert!(split_leading("Iphone").is_none());
+    }
+}

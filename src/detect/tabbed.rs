@@ -1,0 +1,249 @@
+//! Rows of tables rendered as tab-separated cells (DOCX → text dumps).
+
+use super::lines::{is_header_line, is_header_start};
+use super::patterns::PATTERNS;
+use super::raw::{append, clean_cell, RawRow};
+use super::region::Region;
+use super::{codes, stt};
+use crate::ingest::Line;
+use crate::normalize::fold;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Stt,
+    Label,
+    Unit,
+    Value,
+    Note,
+}
+
+/// Column roles from the header rows starting at line `h`; also returns how
+/// many lines the header takes.
+fn column_roles(lines: &[Line], h: usize) -> (Vec<Role>, usize) {
+    let first = lines[h].cells.clone().unwrap_or_default();
+    let mut merged: Vec<String> = first.iter().map(|c| fold(&clean_cell(c).0)).collect();
+    let mut used = 1;
+    if let Some(second) = lines.get(h + 1).and_then(|l| l.cells.as_ref()) {
+        let folded: Vec<String> = second.iter().map(|c| fold(&clean_cell(c).0)).collect();
+        if is_header_continuation(&folded) {
+            used = 2;
+            for (i, c) in folded.into_iter().enumerate() {
+                if c.is_empty() {
+                    continue;
+                }
+                match merged.get_mut(i) {
+                    Some(slot) => *slot = c,
+                    None => merged.push(c),
+                }
+            }
+        }
+    }
+    let cols = &PATTERNS.columns;
+    let has = |c: &str, list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
+    let mut roles = Vec::with_capacity(merged.len());
+    for c in &merged {
+        let role = if cols.stt.contains(c) {
+            Role::Stt
+        } else if has(c, &cols.unit) {
+            Role::Unit
+        } else if has(c, &cols.note) {
+            Role::Note
+        } else if has(c, &cols.label) {
+            Role::Label
+        } else if has(c, &cols.value) {
+            Role::Value
+        } else {
+            // An unnamed column continues the one before it (merged header cell);
+            // before any label it is a label column.
+            match roles.last() {
+                Some(Role::Stt) | None => Role::Label,
+                Some(r) => *r,
+            }
+        };
+        roles.push(role);
+    }
+    (roles, used)
+}
+
+/// A second header row: no STT, only header words or empty cells.
+fn is_header_continuation(folded: &[String]) -> bool {
+    let words = &PATTERNS.header_words;
+    let mut any = false;
+    for c in folded {
+        if c.is_empty() {
+            continue;
+        }
+        if !words.iter().any(|w| c.starts_with(w.as_str())) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Cells of one body row, sorted by role.
+#[derive(Default)]
+struct Cells {
+    stt: String,
+    labels: Vec<(String, Vec<u32>)>,
+    unit: String,
+    value: String,
+    note: String,
+}
+
+fn split_cells(cells: &[String], roles: &[Role]) -> Cells {
+    let mut out = Cells::default();
+    for (i, cell) in cells.iter().enumerate() {
+        let role = roles.get(i).copied().unwrap_or(Role::Note);
+        let (text, notes) = clean_cell(cell);
+        match role {
+            Role::Stt => append(&mut out.stt, &text),
+            Role::Label => out.labels.push((text, notes)),
+            Role::Unit => append(&mut out.unit, &text),
+            Role::Value => append(&mut out.value, &text),
+            Role::Note => append(&mut out.note, &text),
+        }
+    }
+    out
+}
+
+/// Reads the rows of a tab-separated table region.
+pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
+    let (roles, _) = column_roles(lines, region.headers[0]);
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut carry_group: Option<String> = None;
+    let mut orphan: Vec<String> = Vec::new();
+    let mut i = region.span.start;
+    while i < region.span.end {
+        let line = &lines[i];
+        if region.headers.contains(&i) || is_header_start(lines, i) {
+            let (_, used) = column_roles(lines, i);
+            flush_orphans(&mut rows, &mut orphan);
+            i += used;
+            continue;
+        }
+        i += 1;
+        let Some(cells) = &line.cells else {
+            let (text, _) = clean_cell(&line.text);
+            if !text.is_empty() && !is_header_line(line) && !is_footnote_text(&line.text) {
+                orphan.push(text);
+            }
+            continue;
+        };
+        // Text between rows that is not followed by a header is no cell.
+        orphan.clear();
+        let c = split_cells(cells, &roles);
+        let (label, group, footnotes) = label_and_group(&c.labels, &mut carry_group);
+        let parsed = stt::parse(&c.stt);
+        if parsed.is_none()
+            && [&label, &c.unit, &c.value, &c.note]
+                .iter()
+                .all(|s| s.is_empty())
+        {
+            continue;
+        }
+        let row = RawRow {
+            stt: parsed.map(|(p, _)| p).unwrap_or_default(),
+            label: if c.stt.is_empty() || stt::parse(&c.stt).is_some() {
+                label
+            } else {
+                format!("{} {label}", c.stt).trim().to_string()
+            },
+            group,
+            unit: c.unit,
+            value: c.value,
+            note: c.note,
+            footnotes,
+            line: line.no,
+        };
+        if row.stt.is_empty() {
+            if let Some(prev) = rows.last_mut() {
+                if continues(prev, &row) {
+                    merge(prev, &row);
+                    continue;
+                }
+            }
+        } else {
+            carry_group = None;
+        }
+        rows.push(row);
+    }
+    rows
+}
+
+/// Label and group from the label cells, carrying a vertically merged group.
+fn label_and_group(
+    labels: &[(String, Vec<u32>)],
+    carry: &mut Option<String>,
+) -> (String, String, Vec<u32>) {
+    let notes: Vec<u32> = labels.iter().flat_map(|(_, n)| n.iter().copied()).collect();
+    let texts: Vec<&str> = labels.iter().map(|(t, _)| t.as_str()).collect();
+    match texts.as_slice() {
+        [a, b] if !a.is_empty() && !b.is_empty() => {
+            *carry = Some(a.to_string());
+            (b.to_string(), a.to_string(), notes)
+        }
+        [a, b] if a.is_empty() && !b.is_empty() => {
+            (b.to_string(), carry.clone().unwrap_or_default(), notes)
+        }
+        _ => {
+            if texts.first().is_some_and(|a| !a.is_empty()) {
+                *carry = None;
+            }
+            let mut joined = String::new();
+            for t in texts {
+                append(&mut joined, t);
+            }
+            (joined, String::new(), notes)
+        }
+    }
+}
+
+/// True when a row without STT continues the row before it: a note cell
+/// carried over a page, a label wrapped into the next row, or a coded unit
+/// spread over rows.
+fn continues(prev: &RawRow, row: &RawRow) -> bool {
+    let only_note =
+        row.label.is_empty() && row.unit.is_empty() && row.value.is_empty() && !row.note.is_empty();
+    let wrapped_label = !row.label.is_empty()
+        && row.unit.is_empty()
+        && row.value.is_empty()
+        && row.note.is_empty()
+        && row.group.is_empty()
+        && (prev.label.ends_with([',', ';', '-'])
+            || row.label.starts_with(|c: char| c.is_lowercase()));
+    let spread_code =
+        !prev.stt.is_empty() && codes::is_code_list(&prev.unit) && codes::is_code_list(&row.unit);
+    only_note || wrapped_label || spread_code
+}
+
+fn merge(prev: &mut RawRow, row: &RawRow) {
+    append(&mut prev.label, &row.label);
+    append(&mut prev.unit, &row.unit);
+    append(&mut prev.value, &row.value);
+    append(&mut prev.note, &row.note);
+    prev.footnotes.extend(&row.footnotes);
+}
+
+/// Text lines between a table fragment and its continuation: a cell carried
+/// over the page break, kept as the last row's note.
+fn flush_orphans(rows: &mut [RawRow], orphan: &mut Vec<String>) {
+    if orphan.is_empty() {
+        return;
+    }
+    if let Some(last) = rows.last_mut() {
+        for t in orphan.iter() {
+            append(&mut last.note, t);
+        }
+    }
+    orphan.clear();
+}
+
+/// A footnote's text at the page foot: "<sup>1</sup> …" or "1 …".
+fn is_footnote_text(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with("<sup>")
+        || t.split_once(' ')
+            .is_some_and(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+}
