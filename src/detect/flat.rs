@@ -8,7 +8,7 @@ use super::lines::{
 use super::patterns::PATTERNS;
 use super::raw::{append, RawRow};
 use super::region::Region;
-use super::split::{split, take_glued_footnotes};
+use super::split::{is_cells_only, is_note_phrase, split, take_glued_footnotes, Fields};
 use super::stt::{self, Stt};
 use crate::ingest::Line;
 use crate::normalize::{fold, strip_markup};
@@ -57,14 +57,55 @@ fn next_is_header(lines: &[Line], from: usize, end: usize) -> bool {
 struct Open {
     stt: Option<(String, Stt)>,
     group: String,
-    text: String,
+    /// Content of each source line of the row (the STT line without its STT).
+    parts: Vec<String>,
     line: usize,
-    closed: bool,
+    /// Trailing spaces of the last line: empty cells printed after the text.
+    trail: usize,
 }
 
+/// Trailing spaces that mark a row's last line (its empty cells).
+const CLOSING_TRAIL: usize = 2;
+/// Trailing spaces of a row whose unit, value and note are all empty.
+const EMPTY_CELLS_TRAIL: usize = 4;
+
 impl Open {
+    fn new(
+        stt: Option<(String, Stt)>,
+        group: String,
+        text: &str,
+        line: usize,
+        trail: usize,
+    ) -> Self {
+        let parts = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            vec![text.trim().to_string()]
+        };
+        Open {
+            stt,
+            group,
+            parts,
+            line,
+            trail,
+        }
+    }
+
     fn has_label(&self) -> bool {
-        !self.text.trim().is_empty()
+        !self.parts.is_empty()
+    }
+
+    fn closed(&self) -> bool {
+        self.trail >= CLOSING_TRAIL
+    }
+
+    fn text(&self) -> String {
+        self.parts.join(" ")
+    }
+
+    fn push(&mut self, content: &str, trail: usize) {
+        self.parts.push(content.to_string());
+        self.trail = trail;
     }
 }
 
@@ -83,9 +124,9 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         let trail = bl.text.len() - bl.text.trim_end().len();
         if content.is_empty() {
             // A run of spaces: the row's empty trailing cells.
-            if bl.text.len() >= 2 {
+            if bl.text.len() >= CLOSING_TRAIL {
                 if let Some(o) = open.as_mut() {
-                    o.closed = true;
+                    o.trail = o.trail.max(bl.text.len());
                 }
             }
             continue;
@@ -105,13 +146,13 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
                 group.clear();
                 grouping = false;
                 last_stt = Some(parsed.clone());
-                open = Some(Open {
-                    stt: Some((printed, parsed)),
-                    group: String::new(),
-                    text: rest.to_string(),
-                    line: bl.no,
-                    closed: trail >= 2,
-                });
+                open = Some(Open::new(
+                    Some((printed, parsed)),
+                    String::new(),
+                    rest,
+                    bl.no,
+                    trail,
+                ));
                 continue;
             }
         }
@@ -126,28 +167,23 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             Some(o) if grouping && o.stt.is_some() => false,
             Some(o) if !o.has_label() => true,
             Some(_) if lead >= 2 => true,
-            Some(o) if codes::is_code_list(content) && codes::ends_with_code(&o.text) => true,
+            Some(o) if codes::is_code_list(content) && codes::ends_with_code(&o.text()) => true,
+            Some(_) if is_note_phrase(content) || is_cells_only(content) => true,
             Some(_) if lead == 1 && content.starts_with(char::is_uppercase) => false,
-            Some(o) => !o.closed,
+            Some(o) => !o.closed(),
         };
         if continues {
             if let Some(o) = open.as_mut() {
-                append(&mut o.text, content);
-                o.closed = trail >= 2;
+                o.push(content, trail);
             }
         } else {
             finish(&mut rows, open.take());
-            open = Some(Open {
-                stt: None,
-                group: if grouping {
-                    group.clone()
-                } else {
-                    String::new()
-                },
-                text: content.to_string(),
-                line: bl.no,
-                closed: trail >= 2,
-            });
+            let g = if grouping {
+                group.clone()
+            } else {
+                String::new()
+            };
+            open = Some(Open::new(None, g, content, bl.no, trail));
         }
     }
     finish(&mut rows, open.take());
@@ -163,6 +199,9 @@ fn is_row_start(
     open: Option<&Open>,
     next_starts_row: bool,
 ) -> bool {
+    if is_note_phrase(rest) {
+        return false;
+    }
     if !rest.is_empty() {
         return rest.starts_with(|c: char| c.is_uppercase() || c == '(' || c == '"' || c == '“');
     }
@@ -174,7 +213,7 @@ fn is_row_start(
         (Stt::Roman(_), _) => true,
         (Stt::Numeric(p), Some(Stt::Roman(_))) => p.len() == 1,
         (Stt::Numeric(p), Some(Stt::Numeric(l))) => {
-            stt::is_successor(p, l) || open.is_none_or(|o| o.closed && o.has_label())
+            stt::is_successor(p, l) || open.is_none_or(|o| o.closed() && o.has_label())
         }
     }
 }
@@ -200,9 +239,43 @@ fn group_text(current: &str, grouping: bool, content: &str) -> Option<String> {
     matches(content).then(|| content.to_string())
 }
 
+/// Splits an assembled row into cells. Label words wrapped below the cells
+/// (a label continued after a page break) go back to the label; a unit-like
+/// word ending a row with every cell empty belongs to the label.
+fn cells_of(o: &Open) -> Fields {
+    let mut fields = split(&o.text());
+    let no_cells = |f: &Fields| f.unit.is_empty() && f.value.is_empty() && f.note.is_empty();
+    if no_cells(&fields) {
+        for j in (1..o.parts.len()).rev() {
+            let tail = &o.parts[j..];
+            if tail
+                .iter()
+                .any(|p| p.contains(|c: char| c.is_ascii_digit()))
+            {
+                break;
+            }
+            let head = split(&o.parts[..j].join(" "));
+            if !no_cells(&head) {
+                fields = head;
+                append(&mut fields.label, &tail.join(" "));
+                break;
+            }
+        }
+    }
+    if fields.value.is_empty()
+        && fields.note.is_empty()
+        && !fields.unit.is_empty()
+        && o.trail >= EMPTY_CELLS_TRAIL
+    {
+        let unit = std::mem::take(&mut fields.unit);
+        append(&mut fields.label, &unit);
+    }
+    fields
+}
+
 fn finish(rows: &mut Vec<RawRow>, open: Option<Open>) {
     let Some(o) = open else { return };
-    let fields = split(&o.text);
+    let fields = cells_of(&o);
     let (label, footnotes) = take_glued_footnotes(&fields.label);
     rows.push(RawRow {
         stt: o.stt.map(|(p, _)| p).unwrap_or_default(),

@@ -36,7 +36,9 @@ pub struct Fields {
 pub fn split(text: &str) -> Fields {
     let (rest, note) = take_note(text.trim());
     let mut f = split_body(rest);
-    f.note = note.to_string();
+    if !note.is_empty() {
+        f.note = note.to_string();
+    }
     f
 }
 
@@ -57,7 +59,7 @@ fn split_body(s: &str) -> Fields {
             return fields(&before[..u], &before[u..], &s[v..]);
         }
         if let Some((u, t)) = composite(s) {
-            return fields(&s[..u], &s[u..t], &s[t..]);
+            return value_then_note(fields(&s[..u], &s[u..t], &s[t..]));
         }
         if !before.is_empty() && !ends_with_number_word(before) {
             return fields(before, "", &s[v..]);
@@ -70,6 +72,35 @@ fn split_body(s: &str) -> Fields {
         return fields(&s[..u], &s[u..t], &s[t..]);
     }
     fields(s, "", "")
+}
+
+/// True when the text holds only cell material (unit, value, codes, note)
+/// and no label: the trailing cells of a row printed on their own line.
+pub fn is_cells_only(s: &str) -> bool {
+    const PROBE: &str = "\u{1}";
+    let f = split(&format!("{PROBE} {s}"));
+    f.label == PROBE
+}
+
+/// True when the text is exactly one note phrase ("Cấp huyện báo").
+pub fn is_note_phrase(s: &str) -> bool {
+    let t = s.trim();
+    !t.is_empty() && take_note(t).0.is_empty()
+}
+
+/// "119 Cấp huyện 81; cấp xã 38": a number, then a capitalised note.
+fn value_then_note(mut f: Fields) -> Fields {
+    let v = f.value.clone();
+    if let Some((num, rest)) = v.split_once(' ') {
+        let numeric = num
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',');
+        if numeric && rest.starts_with(char::is_uppercase) {
+            f.value = num.to_string();
+            f.note = rest.to_string();
+        }
+    }
+    f
 }
 
 /// Splits a note phrase off the end of the text.
@@ -168,6 +199,25 @@ mod tests {
         assert_eq!(
             s("Tỷ lệ hồ sơ đúng hẹn % 99,62% (523/525)").2,
             "99,62% (523/525)"
+        );
+    }
+
+    #[test]
+    fn cells_only_lines() {
+        assert!(is_cells_only("%"));
+        assert!(is_cells_only("Văn bản 5337"));
+        assert!(is_cells_only("100"));
+        assert!(is_cells_only("Không báo"));
+        assert!(!is_cells_only("Đã hoàn thành Hoàn thành = 1"));
+        assert!(!is_cells_only("hạn"));
+    }
+
+    #[test]
+    fn value_and_note_after_unit() {
+        let f = split("Tổng số TTHC có yêu cầu Thủ tục 119 Cấp huyện 81; cấp xã 38");
+        assert_eq!(
+            (f.value.as_str(), f.note.as_str()),
+            ("119", "Cấp huyện 81; cấp xã 38")
         );
     }
 
