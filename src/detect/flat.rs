@@ -199,7 +199,7 @@ fn is_row_start(
     open: Option<&Open>,
     next_starts_row: bool,
 ) -> bool {
-    if is_note_phrase(rest) {
+    if is_note_phrase(rest) || (rest.is_empty() && open.is_some_and(|o| o.text().ends_with('='))) {
         return false;
     }
     if !rest.is_empty() {
@@ -243,29 +243,27 @@ fn group_text(current: &str, grouping: bool, content: &str) -> Option<String> {
 /// (a label continued after a page break) go back to the label; a unit-like
 /// word ending a row with every cell empty belongs to the label.
 fn cells_of(o: &Open) -> Fields {
+    let has_cells = |f: &Fields| !(f.unit.is_empty() && f.value.is_empty() && f.note.is_empty());
     let mut fields = split(&o.text());
-    let no_cells = |f: &Fields| f.unit.is_empty() && f.value.is_empty() && f.note.is_empty();
-    if no_cells(&fields) {
-        for j in (1..o.parts.len()).rev() {
-            let tail = &o.parts[j..];
-            if tail
-                .iter()
-                .any(|p| p.contains(|c: char| c.is_ascii_digit()))
-            {
-                break;
-            }
-            let head = split(&o.parts[..j].join(" "));
-            if !no_cells(&head) {
-                fields = head;
-                append(&mut fields.label, &tail.join(" "));
-                break;
-            }
+    // Lower-case words without digits after the cells: the label's wrap.
+    let wrapped = o
+        .parts
+        .iter()
+        .rev()
+        .take_while(|p| {
+            p.starts_with(char::is_lowercase) && !p.contains(|c: char| c.is_ascii_digit())
+        })
+        .count();
+    if wrapped > 0 && wrapped < o.parts.len() {
+        let cut = o.parts.len() - wrapped;
+        let head = split(&o.parts[..cut].join(" "));
+        if has_cells(&head) {
+            fields = head;
+            append(&mut fields.label, &o.parts[cut..].join(" "));
         }
     }
-    if fields.value.is_empty()
-        && fields.note.is_empty()
-        && !fields.unit.is_empty()
-        && o.trail >= EMPTY_CELLS_TRAIL
+    let acronym = fields.unit.chars().all(|c| c.is_uppercase()) && fields.unit.chars().count() > 1;
+    if acronym && fields.value.is_empty() && fields.note.is_empty() && o.trail >= EMPTY_CELLS_TRAIL
     {
         let unit = std::mem::take(&mut fields.unit);
         append(&mut fields.label, &unit);
