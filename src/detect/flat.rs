@@ -169,6 +169,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             Some(_) if lead >= 2 => true,
             Some(o) if codes::is_code_list(content) && codes::ends_with_code(&o.text()) => true,
             Some(_) if is_note_phrase(content) || is_cells_only(content) => true,
+            // Labels start with a capital: a lower-case line is a wrap.
+            Some(_) if content.starts_with(char::is_lowercase) => true,
             Some(_) if lead == 1 && content.starts_with(char::is_uppercase) => false,
             Some(o) => !o.closed(),
         };
@@ -254,8 +256,9 @@ fn cells_of(o: &Open) -> Fields {
             p.starts_with(char::is_lowercase) && !p.contains(|c: char| c.is_ascii_digit())
         })
         .count();
-    if wrapped > 0 && wrapped < o.parts.len() {
-        let cut = o.parts.len() - wrapped;
+    let cut = o.parts.len() - wrapped;
+    let unclosed = |t: &str| t.matches('(').count() > t.matches(')').count();
+    if wrapped > 0 && cut > 0 && !unclosed(&o.parts[..cut].join(" ")) {
         let head = split(&o.parts[..cut].join(" "));
         if has_cells(&head) {
             fields = head;

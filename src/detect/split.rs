@@ -19,6 +19,9 @@ static GLUED_FOOTNOTE: LazyLock<Regex> =
 /// Most words of a composite value after its unit ("Cấp huyện 289, cấp xã 159").
 const MAX_COMPOSITE_WORDS: usize = 8;
 
+/// Most words of a text value after a symbol unit.
+const MAX_TEXT_VALUE_WORDS: usize = 4;
+
 /// The cells of a flattened row.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Fields {
@@ -138,10 +141,13 @@ fn composite(s: &str) -> Option<(usize, usize)> {
             }
             let starts_well = tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             let words = tail.split_whitespace().count();
-            if starts_well
-                && tail.contains(|c: char| c.is_ascii_digit())
-                && words <= MAX_COMPOSITE_WORDS
-            {
+            let numbers =
+                tail.contains(|c: char| c.is_ascii_digit()) && words <= MAX_COMPOSITE_WORDS;
+            // After a symbol unit ("%") no label word can follow: a short
+            // capitalised phrase there is a text value ("Đã kết nối").
+            let symbol = !u.chars().any(char::is_alphabetic);
+            let text_value = symbol && words <= MAX_TEXT_VALUE_WORDS;
+            if starts_well && (numbers || text_value) {
                 let value_start = end + (s[end..].len() - s[end..].trim_start().len());
                 if best.is_none_or(|(b, _)| i > b) {
                     best = Some((i, value_start));
@@ -218,6 +224,16 @@ mod tests {
         assert_eq!(
             (f.value.as_str(), f.note.as_str()),
             ("119", "Cấp huyện 81; cấp xã 38")
+        );
+    }
+
+    #[test]
+    fn text_value_after_percent() {
+        let f = split("Tỷ lệ sở, ngành đã kết nối % Đã kết nối");
+        assert_eq!((f.unit.as_str(), f.value.as_str()), ("%", "Đã kết nối"));
+        assert_eq!(
+            split("Tỷ lệ % đã tinh giản so với năm 2015 %").label,
+            "Tỷ lệ % đã tinh giản so với năm 2015"
         );
     }
 
