@@ -76,15 +76,23 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
     out
 }
 
+/// Most non-blank lines after the start of a cut-off last row (its wrapped label).
+const TRUNCATION_TAIL_LINES: usize = 4;
+
 /// Warns when the document ends inside the last table's last row.
 fn check_truncation(lines: &[Line], out: &mut Detection) {
-    let Some(last_line) = lines.iter().rev().find(|l| !l.text.trim().is_empty()) else {
-        return;
-    };
     let Some(row) = out.tables.last().and_then(|t| t.rows.last()) else {
         return;
     };
-    if row.line >= last_line.no && row.unit.is_empty() && row.value.raw.is_empty() {
+    let after = lines
+        .iter()
+        .filter(|l| l.no > row.line && !l.text.trim().is_empty())
+        .count();
+    if after <= TRUNCATION_TAIL_LINES
+        && row.unit.is_empty()
+        && row.value.raw.is_empty()
+        && row.note.is_empty()
+    {
         out.warnings.push(Warning::new(
             "truncated_table",
             format!(
