@@ -2,10 +2,11 @@
 //!
 //! [`region`] finds captions, headers and table extents; [`tabbed`] reads
 //! tables rendered as tab-separated cells and [`flat`] tables flattened to
-//! text; [`numbering`] gives every row its depth and parent.
+//! text; [`layout`] tables whose columns line up by position; [`numbering`] gives every row its depth and parent.
 
 mod codes;
 mod flat;
+mod layout;
 mod lines;
 mod numbering;
 mod patterns;
@@ -34,6 +35,8 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
     for region in region::find(lines) {
         let raw = if region.tabbed {
             tabbed::rows(lines, &region)
+        } else if layout::is_layout(lines, &region) {
+            layout::rows(lines, &region)
         } else {
             flat::rows(lines, &region)
         };

@@ -25,13 +25,14 @@ fn normalize_line(line: &mut Line) {
     }
 }
 
-/// NFC, Ð (U+00D0) → Đ, exotic spaces → ' ', zero-width characters dropped.
+/// NFC, Ð (U+00D0) → Đ, exotic spaces → ' ', zero-width characters and
+/// form feeds (page breaks of text dumps) dropped.
 /// Tabs are kept (they separate cells).
 pub fn text(s: &str) -> String {
     let mapped = s.chars().filter_map(|c| match c {
         '\u{00D0}' => Some('Đ'),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => None,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{C}' => None,
         c => Some(c),
     });
     mapped.nfc().collect()

@@ -1,0 +1,316 @@
+//! Rows of tables in layout-preserving text dumps (`pdftotext -layout`):
+//! cells line up in columns, found from the header words' positions.
+
+use super::lines::{
+    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line,
+};
+use super::raw::{append, RawRow};
+use super::region::Region;
+use super::{split, stt};
+use crate::ingest::Line;
+use unicode_normalization::UnicodeNormalization;
+
+/// Spaces that separate two cells on a line.
+const CELL_GAP: usize = 2;
+/// Spaces inside a header line that show the table is laid out by position.
+const LAYOUT_GAP: usize = 3;
+/// Columns may start this many characters left of their header word.
+const SLACK: usize = 2;
+/// A label line this full (share of the column) may wrap onto the next line.
+const FULL_LINE: f64 = 0.8;
+
+/// Where each column starts, in characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Columns {
+    label: usize,
+    unit: usize,
+    value: usize,
+    note: Option<usize>,
+}
+
+/// One run of text on a line and the column it starts in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Segment {
+    x: usize,
+    text: String,
+}
+
+/// True when the region's header is laid out by position (wide gaps).
+pub fn is_layout(lines: &[Line], region: &Region) -> bool {
+    let h = &lines[region.headers[0]];
+    let gap = " ".repeat(LAYOUT_GAP);
+    h.text.trim().contains(&gap) && columns_at(lines, region.headers[0]).is_some()
+}
+
+/// Folds a line char by char (same length): lower case, no diacritics, đ → d.
+fn fold_chars(s: &str) -> Vec<char> {
+    s.chars()
+        .map(|c| {
+            let base = c.to_string().nfd().next().unwrap_or(c);
+            match base {
+                'đ' | 'Đ' => 'd',
+                b => b.to_lowercase().next().unwrap_or(b),
+            }
+        })
+        .collect()
+}
+
+fn find_word(hay: &[char], needle: &str) -> Option<usize> {
+    let n: Vec<char> = needle.chars().collect();
+    (0..hay.len().saturating_sub(n.len() - 1)).find(|&i| hay[i..].starts_with(&n))
+}
+
+/// Column starts from the header lines beginning at `h`.
+fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
+    let block: Vec<Vec<char>> = lines[h..]
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(4)
+        .map(|l| fold_chars(&l.text))
+        .collect();
+    let find = |words: &[&str]| {
+        block
+            .iter()
+            .find_map(|l| words.iter().find_map(|w| find_word(l, w)))
+    };
+    let label = find(&["chi tieu", "nhiem vu", "noi dung"])?;
+    let unit = find(&["don vi tinh", "dvt"])?;
+    let value = find(&["so lieu", "ket qua thuc hien"])?;
+    let note = find(&["ghi chu"]);
+    (label < unit && unit < value).then_some(Columns {
+        label,
+        unit,
+        value,
+        note,
+    })
+}
+
+/// Splits a line into runs of text separated by at least [`CELL_GAP`] spaces.
+fn segments(text: &str) -> Vec<Segment> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        while end < chars.len() {
+            let gap = chars[end..]
+                .iter()
+                .take_while(|c| c.is_whitespace())
+                .count();
+            if gap >= CELL_GAP || end + gap >= chars.len() {
+                if gap == 0 {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            end += gap.max(1);
+        }
+        out.push(Segment {
+            x: start,
+            text: chars[start..end]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string(),
+        });
+        i = end;
+    }
+    out
+}
+
+/// The cells of one line.
+#[derive(Debug, Default)]
+struct LineCells {
+    stt: Option<String>,
+    labels: Vec<Segment>,
+    unit: String,
+    value: String,
+    note: String,
+}
+
+fn classify(segs: Vec<Segment>, cols: &Columns) -> LineCells {
+    let mut c = LineCells::default();
+    for (k, s) in segs.into_iter().enumerate() {
+        let at = |col: usize| s.x + SLACK >= col;
+        if k == 0 && s.x + SLACK < cols.label {
+            if let Some((printed, _)) = stt::parse(&s.text) {
+                c.stt = Some(printed);
+                continue;
+            }
+        }
+        if cols.note.is_some_and(at) {
+            append(&mut c.note, &s.text);
+        } else if at(cols.value) {
+            append(&mut c.value, &s.text);
+        } else if at(cols.unit) {
+            append(&mut c.unit, &s.text);
+        } else {
+            c.labels.push(s);
+        }
+    }
+    c
+}
+
+/// Reads the rows of a layout-preserving table region.
+pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
+    let Some(mut cols) = columns_at(lines, region.headers[0]) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut group = String::new();
+    let mut inner_label: Option<usize> = None;
+    let mut last_label_line = String::new();
+    let mut in_footnotes = false;
+    for i in region.span.clone() {
+        let line = &lines[i];
+        if is_header_start(lines, i) {
+            if let Some(c) = columns_at(lines, i) {
+                cols = c;
+            }
+            in_footnotes = false;
+            continue;
+        }
+        if is_header_line(line) {
+            continue;
+        }
+        if is_footnote_rule(line) {
+            in_footnotes = true;
+        }
+        if in_footnotes || line.text.trim().is_empty() || is_url_line(line) || is_page_number(line)
+        {
+            continue;
+        }
+        let c = classify(segments(&line.text), &cols);
+        let label_width = cols.unit.saturating_sub(cols.label).max(1);
+        if let Some(s) = c.stt {
+            group.clear();
+            let label = c
+                .labels
+                .iter()
+                .map(|s| s.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            last_label_line = label.clone();
+            rows.push(RawRow {
+                stt: s,
+                label,
+                unit: c.unit,
+                value: c.value,
+                note: c.note,
+                line: line.no,
+                ..RawRow::default()
+            });
+            continue;
+        }
+        let (group_seg, label_seg) = match c.labels.as_slice() {
+            [g, l, ..] => (Some(g.clone()), Some(l.clone())),
+            [l] if inner_label.is_some_and(|x| l.x + SLACK >= x) => (None, Some(l.clone())),
+            [l] => (None, Some(l.clone())),
+            [] => (None, None),
+        };
+        if let (Some(g), Some(l)) = (&group_seg, &label_seg) {
+            inner_label = Some(l.x);
+            // A group cell wrapping beside a new sub-row ("loại VBQPPL").
+            let starts_group = rows.last().is_none_or(|r| r.group.is_empty())
+                || !group.is_empty()
+                    && l.text.starts_with(char::is_uppercase)
+                    && g.text.starts_with(char::is_uppercase);
+            if starts_group && g.text.starts_with(char::is_uppercase) {
+                group = g.text.clone();
+            } else {
+                append(&mut group, &g.text);
+                if let Some(r) = rows.last_mut() {
+                    if !r.group.is_empty() {
+                        r.group = group.clone();
+                    }
+                }
+            }
+        }
+        match (label_seg, rows.last_mut()) {
+            (Some(l), Some(prev))
+                if is_wrap(&last_label_line, &l.text, label_width) && group_seg.is_none() =>
+            {
+                append(&mut prev.label, &l.text);
+                append(&mut prev.unit, &c.unit);
+                append(&mut prev.value, &c.value);
+                append(&mut prev.note, &c.note);
+                last_label_line = l.text;
+            }
+            (Some(l), _) => {
+                last_label_line = l.text.clone();
+                rows.push(RawRow {
+                    label: l.text,
+                    group: if group_seg.is_some() || inner_label.is_some_and(|x| l.x + SLACK >= x) {
+                        group.clone()
+                    } else {
+                        String::new()
+                    },
+                    unit: c.unit,
+                    value: c.value,
+                    note: c.note,
+                    line: line.no,
+                    ..RawRow::default()
+                });
+            }
+            (None, Some(prev)) => {
+                append(&mut prev.unit, &c.unit);
+                append(&mut prev.value, &c.value);
+                append(&mut prev.note, &c.note);
+            }
+            (None, None) => {}
+        }
+    }
+    for r in &mut rows {
+        let (label, notes) = split::take_glued_footnotes(&r.label);
+        r.label = label;
+        r.footnotes = notes;
+    }
+    rows
+}
+
+/// True when `next` continues the label line `prev`: it starts in lower case,
+/// or `prev` was full enough that its next word had to wrap.
+fn is_wrap(prev: &str, next: &str, width: usize) -> bool {
+    if prev.is_empty() {
+        return false;
+    }
+    if next.starts_with(char::is_lowercase) {
+        return true;
+    }
+    let first_word = next
+        .split_whitespace()
+        .next()
+        .map_or(0, |w| w.chars().count());
+    let needed = prev.chars().count() + 1 + first_word;
+    needed as f64 >= FULL_LINE * width as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments_split_on_wide_gaps() {
+        let s = segments("1.2     Số VBQPPL do cấp huyện    Văn bản       01");
+        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(texts, ["1.2", "Số VBQPPL do cấp huyện", "Văn bản", "01"]);
+        assert_eq!(s[1].x, 8);
+    }
+
+    #[test]
+    fn wraps() {
+        assert!(is_wrap(
+            "Thực hiện nhiệm vụ Chính phủ, Thủ tướng",
+            "Chính phủ, UBND",
+            47
+        ));
+        assert!(!is_wrap("giao", "Thực hiện nhiệm vụ", 47));
+        assert!(is_wrap("Số nhiệm vụ", "thành", 47));
+    }
+}
