@@ -3,7 +3,7 @@
 
 use super::codes;
 use super::lines::{
-    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line,
+    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line, next_is_header,
 };
 use super::patterns::PATTERNS;
 use super::raw::{append, RawRow};
@@ -45,12 +45,6 @@ fn body_lines<'a>(lines: &'a [Line], region: &Region) -> Vec<BodyLine<'a>> {
         });
     }
     out
-}
-
-fn next_is_header(lines: &[Line], from: usize, end: usize) -> bool {
-    (from..end)
-        .find(|&j| !lines[j].text.trim().is_empty())
-        .is_none_or(|j| is_header_start(lines, j) || is_header_line(&lines[j]))
 }
 
 /// A row under assembly.

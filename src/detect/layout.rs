@@ -16,6 +16,9 @@ const CELL_GAP: usize = 2;
 const LAYOUT_GAP: usize = 3;
 /// Columns may start this many characters left of their header word.
 const SLACK: usize = 2;
+/// Unit cells may start this far left of their header word: the unit
+/// column's text often begins before its centred header.
+const UNIT_SLACK: usize = 4;
 /// A label line this full (share of the column) may wrap onto the next line.
 const FULL_LINE: f64 = 0.8;
 
@@ -85,45 +88,6 @@ fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
     })
 }
 
-/// Splits a line into runs of text separated by at least [`CELL_GAP`] spaces.
-fn segments(text: &str) -> Vec<Segment> {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if chars[i].is_whitespace() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        let mut end = i;
-        while end < chars.len() {
-            let gap = chars[end..]
-                .iter()
-                .take_while(|c| c.is_whitespace())
-                .count();
-            if gap >= CELL_GAP || end + gap >= chars.len() {
-                if gap == 0 {
-                    end += 1;
-                    continue;
-                }
-                break;
-            }
-            end += gap.max(1);
-        }
-        out.push(Segment {
-            x: start,
-            text: chars[start..end]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string(),
-        });
-        i = end;
-    }
-    out
-}
-
 /// The cells of one line.
 #[derive(Debug, Default)]
 struct LineCells {
@@ -134,24 +98,58 @@ struct LineCells {
     note: String,
 }
 
-fn classify(segs: Vec<Segment>, cols: &Columns) -> LineCells {
+/// Words of a line with their character positions.
+fn words(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut current: Option<Segment> = None;
+    for (x, c) in text.chars().enumerate() {
+        if c.is_whitespace() {
+            if let Some(w) = current.take() {
+                out.push(w);
+            }
+        } else {
+            current
+                .get_or_insert(Segment {
+                    x,
+                    text: String::new(),
+                })
+                .text
+                .push(c);
+        }
+    }
+    out.extend(current);
+    out
+}
+
+/// Assigns every word to a column by where it starts; label-area words are
+/// grouped into runs split at wide gaps (a grouping cell, then the label).
+fn classify(text: &str, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
-    for (k, s) in segs.into_iter().enumerate() {
-        let at = |col: usize| s.x + SLACK >= col;
-        if k == 0 && s.x + SLACK < cols.label {
-            if let Some((printed, _)) = stt::parse(&s.text) {
+    let mut label_end = 0usize;
+    for (k, w) in words(text).into_iter().enumerate() {
+        let at = |col: usize, slack: usize| w.x + slack >= col;
+        if k == 0 && w.x + SLACK < cols.label {
+            if let Some((printed, _)) = stt::parse(&w.text) {
                 c.stt = Some(printed);
                 continue;
             }
         }
-        if cols.note.is_some_and(at) {
-            append(&mut c.note, &s.text);
-        } else if at(cols.value) {
-            append(&mut c.value, &s.text);
-        } else if at(cols.unit) {
-            append(&mut c.unit, &s.text);
+        if cols.note.is_some_and(|n| at(n, SLACK)) {
+            append(&mut c.note, &w.text);
+        } else if at(cols.value, SLACK) {
+            append(&mut c.value, &w.text);
+        } else if at(cols.unit, UNIT_SLACK) {
+            append(&mut c.unit, &w.text);
         } else {
-            c.labels.push(s);
+            let end = w.x + w.text.chars().count();
+            match c.labels.last_mut() {
+                Some(seg) if w.x < label_end + CELL_GAP + 1 => {
+                    seg.text.push(' ');
+                    seg.text.push_str(&w.text);
+                }
+                _ => c.labels.push(w),
+            }
+            label_end = end;
         }
     }
     c
@@ -186,7 +184,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         {
             continue;
         }
-        let c = classify(segments(&line.text), &cols);
+        let c = classify(&line.text, &cols);
         let label_width = cols.unit.saturating_sub(cols.label).max(1);
         if let Some(s) = c.stt {
             group.clear();
@@ -296,11 +294,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn segments_split_on_wide_gaps() {
-        let s = segments("1.2     Số VBQPPL do cấp huyện    Văn bản       01");
-        let texts: Vec<&str> = s.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(texts, ["1.2", "Số VBQPPL do cấp huyện", "Văn bản", "01"]);
-        assert_eq!(s[1].x, 8);
+    fn words_go_to_their_columns() {
+        let cols = Columns {
+            label: 8,
+            unit: 52,
+            value: 66,
+            note: Some(76),
+        };
+        let c = classify("1.3     Số lượng các ban quản lý trực thuộc UBND Ban                         Không báo", &cols);
+        assert_eq!(c.stt.as_deref(), Some("1.3"));
+        assert_eq!(c.labels[0].text, "Số lượng các ban quản lý trực thuộc UBND");
+        assert_eq!((c.unit.as_str(), c.note.as_str()), ("Ban", "Không báo"));
+        let c = classify(
+            "        Trong đó        Số TTHC cấp huyện:           Thủ tục       289",
+            &cols,
+        );
+        assert_eq!(c.labels.len(), 2);
+        assert_eq!(c.value, "289");
     }
 
     #[test]

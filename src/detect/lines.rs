@@ -97,6 +97,14 @@ pub fn is_page_number(line: &Line) -> bool {
     !t.is_empty() && t.len() <= 4 && t.chars().all(|c| c.is_ascii_digit())
 }
 
+/// True when the next non-blank line from `from` (before `end`) is a header
+/// line, or there is none: a bare number there is a page number.
+pub fn next_is_header(lines: &[Line], from: usize, end: usize) -> bool {
+    (from..end)
+        .find(|&j| !lines[j].text.trim().is_empty())
+        .is_none_or(|j| is_header_start(lines, j) || is_header_line(&lines[j]))
+}
+
 /// True for a line that is only a URL (a browser's print footer).
 pub fn is_url_line(line: &Line) -> bool {
     let t = line.text.trim();
