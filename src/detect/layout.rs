@@ -2,8 +2,9 @@
 //! cells line up in columns, found from the header words' positions.
 
 use super::lines::{
-    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line,
+    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line, next_is_header,
 };
+use super::patterns::PATTERNS;
 use super::raw::{append, RawRow};
 use super::region::Region;
 use super::{split, stt};
@@ -138,7 +139,7 @@ fn classify(text: &str, cols: &Columns) -> LineCells {
             append(&mut c.note, &w.text);
         } else if at(cols.value, SLACK) {
             append(&mut c.value, &w.text);
-        } else if at(cols.unit, UNIT_SLACK) {
+        } else if at(cols.unit, 0) || (at(cols.unit, UNIT_SLACK) && starts_unit(&w.text)) {
             append(&mut c.unit, &w.text);
         } else {
             let end = w.x + w.text.chars().count();
@@ -153,6 +154,16 @@ fn classify(text: &str, cols: &Columns) -> LineCells {
         }
     }
     c
+}
+
+/// True when a word can open a unit cell: a unit's first word, "%", a code.
+fn starts_unit(word: &str) -> bool {
+    word == "%"
+        || word.contains('=')
+        || PATTERNS
+            .units
+            .iter()
+            .any(|u| u.split_whitespace().next() == Some(word))
 }
 
 /// Reads the rows of a layout-preserving table region.
@@ -180,8 +191,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         if is_footnote_rule(line) {
             in_footnotes = true;
         }
-        if in_footnotes || line.text.trim().is_empty() || is_url_line(line) || is_page_number(line)
-        {
+        let page_number = is_page_number(line) && next_is_header(lines, i + 1, region.span.end);
+        if in_footnotes || line.text.trim().is_empty() || is_url_line(line) || page_number {
             continue;
         }
         let c = classify(&line.text, &cols);
@@ -311,6 +322,30 @@ mod tests {
         );
         assert_eq!(c.labels.len(), 2);
         assert_eq!(c.value, "289");
+    }
+
+    #[test]
+    fn wrapped_number_stays_in_label() {
+        let text = "STT     Chỉ tiêu thống kê                              Kết quả thống kê        Ghi chú\n\
+                    \n                                                     Đơn vị tính   Số liệu\n\
+                    1.5.4   Tỷ lệ ĐVSNCL đã cắt giảm so với năm          %\n        2015\n\
+                    2.5     Tỷ lệ phần trăm biên chế đã tinh giản so với %\n        năm 2015\n";
+        let lines = crate::ingest::text::split_lines(text);
+        let region = Region {
+            title: String::new(),
+            headers: vec![0],
+            span: 0..lines.len(),
+            tabbed: false,
+        };
+        assert!(is_layout(&lines, &region));
+        let rows = rows(&lines, &region);
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0].label, "Tỷ lệ ĐVSNCL đã cắt giảm so với năm 2015");
+        assert_eq!(
+            rows[1].label,
+            "Tỷ lệ phần trăm biên chế đã tinh giản so với năm 2015"
+        );
+        assert_eq!(rows[1].unit, "%");
     }
 
     #[test]
