@@ -176,6 +176,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let mut inner_label: Option<usize> = None;
     let mut last_label_line = String::new();
     let mut in_footnotes = false;
+    // Where labels really start (the STT column may be wider than its header).
+    let mut label_x = cols.label;
     for i in region.span.clone() {
         let line = &lines[i];
         if is_header_start(lines, i) {
@@ -192,11 +194,18 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             in_footnotes = true;
         }
         let page_number = is_page_number(line) && next_is_header(lines, i + 1, region.span.end);
-        if in_footnotes || line.text.trim().is_empty() || is_url_line(line) || page_number {
+        // A URL at the page margin is a browser's print footer; one in the
+        // label column is label text.
+        let indent = line.text.chars().take_while(|c| c.is_whitespace()).count();
+        let footer_url = is_url_line(line) && indent + SLACK < label_x;
+        if in_footnotes || line.text.trim().is_empty() || footer_url || page_number {
             continue;
         }
         let c = classify(&line.text, &cols);
-        let label_width = cols.unit.saturating_sub(cols.label).max(1);
+        if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {
+            label_x = first.x;
+        }
+        let label_width = cols.unit.saturating_sub(label_x).max(1);
         if let Some(s) = c.stt {
             group.clear();
             let label = c
