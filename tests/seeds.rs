@@ -93,6 +93,25 @@ fn intact_seeds_reach_row_f1_bar() {
     assert_eq!(f1s.len(), 4, "{f1s:?}");
 }
 
+/// `pdftotext -layout` dumps of the rendered gold reports: columns by position.
+#[test]
+fn layout_dumps_reach_row_f1_bar() {
+    let dir = root().join("fixtures/layout");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures/layout") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let Some(stem) = name.strip_suffix(".layout.txt") else {
+            continue;
+        };
+        let rec = baocao::extract_file(&path);
+        let f1 = row_f1(&gold_rows(&gold_for(stem)), &our_rows(&rec));
+        assert!(f1 >= 0.94, "{name}: rows_f1 {f1:.3} < 0.94");
+        n += 1;
+    }
+    assert_eq!(n, 5);
+}
+
 /// Seed 003: every gold value is found on a row with the same STT, in order.
 #[test]
 fn seed_003_values() {

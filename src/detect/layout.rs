@@ -7,7 +7,7 @@ use super::lines::{
 use super::patterns::PATTERNS;
 use super::raw::{append, RawRow};
 use super::region::Region;
-use super::{split, stt};
+use super::{codes, split, stt};
 use crate::ingest::Line;
 use unicode_normalization::UnicodeNormalization;
 
@@ -127,7 +127,10 @@ fn words(text: &str) -> Vec<Segment> {
 fn classify(text: &str, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
     let mut label_end = 0usize;
-    for (k, w) in words(text).into_iter().enumerate() {
+    let all = words(text);
+    // A code label ("Chưa = 0", "Đang làm =") opens a unit cell.
+    let opens_code = |k: usize| all[k..].iter().take(3).any(|w| w.text.starts_with('='));
+    for (k, w) in all.iter().cloned().enumerate() {
         let at = |col: usize, slack: usize| w.x + slack >= col;
         if k == 0 && w.x + SLACK < cols.label {
             if let Some((printed, _)) = stt::parse(&w.text) {
@@ -139,7 +142,9 @@ fn classify(text: &str, cols: &Columns) -> LineCells {
             append(&mut c.note, &w.text);
         } else if at(cols.value, SLACK) {
             append(&mut c.value, &w.text);
-        } else if at(cols.unit, 0) || (at(cols.unit, UNIT_SLACK) && starts_unit(&w.text)) {
+        } else if at(cols.unit, 0)
+            || (at(cols.unit, UNIT_SLACK) && (starts_unit(&w.text) || opens_code(k)))
+        {
             append(&mut c.unit, &w.text);
         } else {
             let end = w.x + w.text.chars().count();
@@ -252,7 +257,10 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         }
         match (label_seg, rows.last_mut()) {
             (Some(l), Some(prev))
-                if is_wrap(&last_label_line, &l.text, label_width) && group_seg.is_none() =>
+                if group_seg.is_none()
+                    && (l.text.starts_with(char::is_lowercase)
+                        || (is_wrap(&last_label_line, &l.text, label_width)
+                            && !opens_new_cells(prev, &c))) =>
             {
                 append(&mut prev.label, &l.text);
                 append(&mut prev.unit, &c.unit);
@@ -290,6 +298,16 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         r.footnotes = notes;
     }
     rows
+}
+
+/// True when a line's cells cannot continue the previous row's: a second
+/// value, or a new capitalised unit after a complete one.
+fn opens_new_cells(prev: &RawRow, c: &LineCells) -> bool {
+    let second_value = !c.value.is_empty() && !prev.value.is_empty();
+    let unit_done =
+        !prev.unit.is_empty() && !codes::ends_with_code(&prev.unit) && !prev.unit.ends_with(',');
+    let new_unit = c.unit.starts_with(char::is_uppercase) && !c.unit.starts_with('=');
+    second_value || (unit_done && new_unit && !codes::is_code_list(&c.unit))
 }
 
 /// True when `next` continues the label line `prev`: it starts in lower case,
