@@ -72,15 +72,17 @@ fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
         .take(4)
         .map(|l| fold_chars(&l.text))
         .collect();
-    let find = |words: &[&str]| {
-        block
+    // Words in list order: "số liệu" wins over a "kết quả" spanning cell.
+    let find = |words: &[String]| {
+        words
             .iter()
-            .find_map(|l| words.iter().find_map(|w| find_word(l, w)))
+            .find_map(|w| block.iter().find_map(|l| find_word(l, w)))
     };
-    let label = find(&["chi tieu", "nhiem vu", "noi dung"])?;
-    let unit = find(&["don vi tinh", "dvt"])?;
-    let value = find(&["so lieu", "ket qua thuc hien"])?;
-    let note = find(&["ghi chu"]);
+    let cols = &PATTERNS.columns;
+    let label = find(&cols.label)?;
+    let unit = find(&cols.unit)?;
+    let value = find(&cols.value)?;
+    let note = find(&cols.note);
     (label < unit && unit < value).then_some(Columns {
         label,
         unit,
