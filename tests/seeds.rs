@@ -173,7 +173,7 @@ fn report_cut_mid_table_warns() {
         .expect("seed 001");
     let text = std::fs::read_to_string(&path).unwrap();
     let cut = text.find("3.1.2").expect("row 3.1.2 in seed 001");
-    let rec = baocao::extract_bytes("cut.txt", text[..cut + 40].as_bytes());
+    let rec = baocao::extract_bytes("cut.txt", &text.as_bytes()[..cut + 40]);
     assert!(rec.error.is_none());
     assert!(rec.tables.iter().map(|t| t.rows.len()).sum::<usize>() > 20);
     assert!(

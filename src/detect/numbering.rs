@@ -35,7 +35,8 @@ pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<
             }
             Some((printed, Stt::Numeric(parts))) => {
                 if let Some(prev) = &last_numeric {
-                    if !stt::is_successor(&parts, prev) && !(parts.len() == 1 && parts[0] == 1) {
+                    let restart = parts.len() == 1 && parts[0] == 1;
+                    if !(stt::is_successor(&parts, prev) || restart) {
                         warnings.push(Warning::new(
                             "stt_out_of_order",
                             format!(

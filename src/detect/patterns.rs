@@ -104,7 +104,7 @@ mod tests {
 
     #[test]
     fn patterns_load() {
-        assert!(PATTERNS.units.first().is_some());
+        assert!(!PATTERNS.units.is_empty());
         assert!(PATTERNS.header_lines.iter().any(|r| r.is_match("stt")));
     }
 }

@@ -161,7 +161,7 @@ fn composite(s: &str) -> Option<(usize, usize)> {
 /// True when the text ends with a word that takes a number ("năm", "mức độ").
 fn ends_with_number_word(s: &str) -> bool {
     let last = s.split_whitespace().last().unwrap_or("").to_lowercase();
-    PATTERNS.label_number_words.iter().any(|w| *w == last)
+    PATTERNS.label_number_words.contains(&last)
 }
 
 /// Removes footnote digits glued to a word ("VBQPPL3 do" → "VBQPPL do", [3]).
