@@ -11,6 +11,7 @@ struct Raw {
     header_min_words: usize,
     header_words: Vec<String>,
     header_line_patterns: Vec<String>,
+    stt: RawStt,
     columns: Columns,
     caption: RawCaption,
     rows: RawRows,
@@ -34,6 +35,12 @@ pub struct Columns {
 }
 
 #[derive(Deserialize)]
+struct RawStt {
+    numeric: String,
+    roman: String,
+}
+
+#[derive(Deserialize)]
 struct RawCaption {
     keywords: Vec<String>,
     skip_patterns: Vec<String>,
@@ -54,6 +61,10 @@ pub struct Patterns {
     pub header_words: Vec<String>,
     /// Folded-line patterns of (repeated) header lines.
     pub header_lines: Vec<Regex>,
+    /// A whole STT cell: numeric form (capture 1) or Roman form (capture 2).
+    pub stt_cell: Regex,
+    /// An STT token opening a flattened line, then white space or the end.
+    pub stt_leading: Regex,
     /// Column roles.
     pub columns: Columns,
     /// Folded caption keywords ("bieu mau", "phu luc").
@@ -83,7 +94,13 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let raw: Raw = toml::from_str(SOURCE).expect("patterns/table.toml is valid");
     let mut units = raw.units;
     units.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
+    let (num, rom) = (&raw.stt.numeric, &raw.stt.roman);
+    let stt_cell = Regex::new(&format!(r"^(?:({num})|({rom}))\.?$")).expect("valid STT patterns");
+    let stt_leading =
+        Regex::new(&format!(r"^\s*((?:{num}|{rom})\.?)(?:\s+|$)")).expect("valid STT patterns");
     Patterns {
+        stt_cell,
+        stt_leading,
         header_min_words: raw.header_min_words,
         header_words: raw.header_words,
         header_lines: compile(&raw.header_line_patterns),

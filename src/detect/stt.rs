@@ -1,16 +1,6 @@
 //! STT numbers: "1", "1.2.", "2.2.1", Roman "IV".
 
-use regex::Regex;
-use std::sync::LazyLock;
-
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}(?:\.\d{1,3}){0,6})\.?$").expect("valid regex"));
-static ROMAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(X{0,3}(?:IX|IV|V?I{0,3}))\.?$").expect("valid regex"));
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(\d{1,3}(?:\.\d{1,3}){0,6}\.?|X{0,3}(?:IX|IV|V?I{1,3}|V)\.?)(?:\s+|$)")
-        .expect("valid regex")
-});
+use super::patterns::PATTERNS;
 
 /// A parsed STT.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,25 +14,20 @@ pub enum Stt {
 /// Parses an STT cell as printed; trailing dots are allowed. `None` when it is
 /// not an STT.
 pub fn parse(s: &str) -> Option<(String, Stt)> {
-    let t = s.trim();
-    if let Some(c) = NUMERIC.captures(t) {
-        let printed = c[1].to_string();
+    let c = PATTERNS.stt_cell.captures(s.trim())?;
+    if let Some(num) = c.get(1) {
+        let printed = num.as_str().to_string();
         let parts = printed.split('.').filter_map(|p| p.parse().ok()).collect();
         return Some((printed, Stt::Numeric(parts)));
     }
-    if let Some(c) = ROMAN.captures(t) {
-        let printed = c[1].to_string();
-        if printed.is_empty() {
-            return None;
-        }
-        return Some((printed.clone(), Stt::Roman(roman_value(&printed))));
-    }
-    None
+    let printed = c.get(2)?.as_str().to_string();
+    let value = roman_value(&printed);
+    Some((printed, Stt::Roman(value)))
 }
 
 /// Splits a leading STT token off a flattened line: `("1.2", rest)`.
 pub fn split_leading(line: &str) -> Option<(String, Stt, &str)> {
-    let c = LEADING.captures(line)?;
+    let c = PATTERNS.stt_leading.captures(line)?;
     let whole = c.get(0)?;
     let (printed, stt) = parse(&c[1])?;
     Some((printed, stt, &line[whole.end()..]))
