@@ -9,7 +9,7 @@
 //! 4. one number filling the cell (optionally signed): `code` when it is one
 //!    of the unit's code numbers, `boolean` for 1 / 0 under a yes/no unit
 //!    ("Có hoặc không"), `percent` under a percent unit ("%", "Tỷ lệ"), else
-//!    `number` (see [`number`](self) rules: "1.453" = 1453, "97,57" = 97.57,
+//!    `number` (rules in `value/number.rs`: "1.453" = 1453, "97,57" = 97.57,
 //!    "12.4" = 12.4);
 //! 5. one percentage ("99,62%", "100 %") → `percent`; one ratio ("523/525")
 //!    → `ratio` with `number` left empty: no quotient is invented;
@@ -18,7 +18,9 @@
 //!    a cell that is a ratio plus words is `ratio`; else `composite`, whose
 //!    `number` is the leading number taken as the total ("13 (cấp tỉnh 07,
 //!    huyện 6)" = 13) and empty when the cell starts with words.
-//!    `numerator`/`denominator` are set when the cell holds exactly one ratio;
+//!    `numerator`/`denominator` are set when the cell holds exactly one ratio.
+//!    Only ASCII digits count; digits glued to a letter on their left ("HĐ68")
+//!    and chains of three or more slashed numbers ("14/10/2021") are skipped;
 //! 7. no number at all → `text`.
 
 mod codes;
