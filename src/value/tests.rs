@@ -264,10 +264,10 @@ proptest! {
     fn never_panics_on_any_text(raw in ".*", unit in ".*") {
         let v = parse(&raw, &unit);
         prop_assert_eq!(&v.raw, &raw);
-        prop_assert!(v.number.map_or(true, f64::is_finite));
+        prop_assert!(v.number.is_none_or(f64::is_finite));
         prop_assert!(v.numbers.iter().all(|n| n.is_finite()));
-        prop_assert!(v.numerator.map_or(true, f64::is_finite));
-        prop_assert!(v.denominator.map_or(true, f64::is_finite));
+        prop_assert!(v.numerator.is_none_or(f64::is_finite));
+        prop_assert!(v.denominator.is_none_or(f64::is_finite));
     }
 
     #[test]
@@ -277,7 +277,7 @@ proptest! {
     ) {
         let v = parse(&raw, &unit);
         prop_assert_eq!(&v.raw, &raw);
-        prop_assert!(v.number.map_or(true, f64::is_finite));
+        prop_assert!(v.number.is_none_or(f64::is_finite));
         prop_assert!(v.numbers.iter().all(|n| n.is_finite()));
         prop_assert_eq!(v.clone(), parse(&raw, &unit));
     }
