@@ -1,1 +1,214 @@
 //! Runs many inputs in parallel, yielding records in input order.
+//!
+//! [`discover`] expands the command-line paths into the files to extract;
+//! [`run`] extracts them on a rayon pool and hands each record to a sink in
+//! input order as soon as it and every earlier record are done. At most a
+//! fixed window of documents is in flight or waiting to be written, so memory
+//! does not grow with the size of the corpus.
+
+use crate::ingest::SUPPORTED_EXTENSIONS;
+use crate::model::{Record, Source};
+use crate::pipeline;
+use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
+use std::collections::BTreeMap;
+use std::fmt;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+/// Documents allowed in flight or in the reorder buffer, per worker thread.
+const WINDOW_PER_THREAD: usize = 4;
+
+/// Expands inputs into the files to extract, keeping the inputs' order.
+///
+/// A directory is recursed and contributes its files with a supported
+/// extension ([`SUPPORTED_EXTENSIONS`]), sorted by path; symbolic links to
+/// directories are not followed. Any other path is kept as given, even when
+/// it is missing or unsupported, so that it becomes an error record. A
+/// directory that cannot be listed is kept as is, for the same reason.
+pub fn discover(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            let mut found = Vec::new();
+            walk(input, &mut found);
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    files
+}
+
+fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        found.push(dir.to_path_buf());
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            walk(&path, found);
+        } else if is_supported(&path) && (kind.is_file() || path.is_file()) {
+            found.push(path);
+        }
+    }
+}
+
+/// Whether the file's extension is one a front end reads.
+pub fn is_supported(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .is_some_and(|e| SUPPORTED_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// A rayon pool of `jobs` threads, or one per available core when `None`.
+pub fn pool(jobs: Option<usize>) -> Result<ThreadPool, ThreadPoolBuildError> {
+    ThreadPoolBuilder::new()
+        .num_threads(jobs.unwrap_or(0))
+        .thread_name(|i| format!("baocao-{i}"))
+        .build()
+}
+
+/// Extracts every file on `pool` and calls `sink(index, record)` in input
+/// order, streaming: a record is handed over as soon as it and all earlier
+/// ones are done. Stops at the first error from `sink` and returns it.
+pub fn run<E, F>(files: &[PathBuf], pool: &ThreadPool, mut sink: F) -> Result<(), E>
+where
+    F: FnMut(usize, Record) -> Result<(), E>,
+{
+    let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
+    let (tx, rx) = mpsc::channel::<(usize, Record)>();
+    pool.in_place_scope(|scope| {
+        let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+        let (mut next, mut emitted) = (0, 0);
+        while emitted < files.len() {
+            while next < files.len() && next < emitted + window {
+                let (tx, path, index) = (tx.clone(), &files[next], next);
+                scope.spawn(move |_| {
+                    // The receiver outlives the scope, so this cannot fail.
+                    let _ = tx.send((index, extract_guarded(path)));
+                });
+                next += 1;
+            }
+            // Every spawned task sends exactly once and `tx` is still alive,
+            // so `recv` only returns once a record has arrived.
+            if let Ok((index, record)) = rx.recv() {
+                pending.insert(index, record);
+            }
+            while let Some(record) = pending.remove(&emitted) {
+                sink(emitted, record)?;
+                emitted += 1;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// [`pipeline::extract_file`], with a last-resort guard so that a panic
+/// still yields exactly one (error) record for the input.
+fn extract_guarded(path: &Path) -> Record {
+    catch_unwind(AssertUnwindSafe(|| pipeline::extract_file(path))).unwrap_or_else(|_| {
+        let source = Source {
+            path: path.to_string_lossy().into_owned(),
+            format: "unknown".to_string(),
+            ..Source::default()
+        };
+        pipeline::failed(source, "internal", "extraction failed unexpectedly")
+    })
+}
+
+/// Counts over a run, printed as the closing summary line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Records written.
+    pub documents: usize,
+    /// Records without an error.
+    pub ok: usize,
+    /// Error records.
+    pub failed: usize,
+    /// Tables over all records.
+    pub tables: usize,
+    /// Rows over all tables.
+    pub rows: usize,
+}
+
+impl Summary {
+    /// Counts one record.
+    pub fn add(&mut self, record: &Record) {
+        self.documents += 1;
+        if record.error.is_some() {
+            self.failed += 1;
+        } else {
+            self.ok += 1;
+        }
+        self.tables += record.tables.len();
+        self.rows += record.tables.iter().map(|t| t.rows.len()).sum::<usize>();
+    }
+}
+
+impl fmt::Display for Summary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} documents ({} ok, {} failed), {} tables, {} rows",
+            self.documents, self.ok, self.failed, self.tables, self.rows
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_keeps_input_order_with_many_threads() {
+        let files: Vec<PathBuf> = (0..50)
+            .map(|i| PathBuf::from(format!("/nonexistent/baocao-{i}.txt")))
+            .collect();
+        let pool = pool(Some(3)).expect("pool");
+        let mut seen = Vec::new();
+        let done: Result<(), ()> = run(&files, &pool, |i, r| {
+            seen.push((i, r.source.path));
+            Ok(())
+        });
+        assert!(done.is_ok());
+        let expected: Vec<(usize, String)> = files
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, p.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(seen, expected);
+    }
+
+    #[test]
+    fn run_stops_at_the_first_sink_error() {
+        let files: Vec<PathBuf> = (0..20)
+            .map(|i| PathBuf::from(format!("/nonexistent/{i}.txt")))
+            .collect();
+        let pool = pool(Some(2)).expect("pool");
+        let mut calls = 0;
+        let done = run(&files, &pool, |i, _| {
+            calls += 1;
+            if i == 3 {
+                Err("stop")
+            } else {
+                Ok(())
+            }
+        });
+        assert_eq!(done, Err("stop"));
+        assert_eq!(calls, 4);
+    }
+
+    #[test]
+    fn supported_extensions_ignore_case() {
+        assert!(is_supported(Path::new("a/B.TXT")));
+        assert!(is_supported(Path::new("x.md")));
+        assert!(!is_supported(Path::new("x.json")));
+        assert!(!is_supported(Path::new("README")));
+    }
+}

@@ -7,6 +7,7 @@
 //! [`pipeline`] wires them together for one input; [`batch`] runs many.
 
 pub mod batch;
+pub mod cli;
 pub mod detect;
 pub mod ingest;
 pub mod meta;

@@ -1,0 +1,79 @@
+//! `baocao extract`: discover inputs, extract in parallel, write in order.
+
+use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
+use crate::batch::{self, Summary};
+use crate::output::{Destination, Writer};
+use std::time::Instant;
+
+/// Runs the extraction and returns the process exit code.
+pub fn run(args: &ExtractArgs) -> u8 {
+    let started = Instant::now();
+    let files = batch::discover(&args.paths);
+    let dest = match (&args.output, &args.output_dir) {
+        (Some(file), _) => Destination::File(file.clone()),
+        (None, Some(dir)) => Destination::Dir(dir.clone()),
+        (None, None) => Destination::Stdout,
+    };
+    // A single object only for exactly one named file: a directory always
+    // gives JSON Lines, however many files it holds.
+    let single = args.paths.len() == 1 && files.len() == 1 && !args.paths[0].is_dir();
+    let mut writer = match Writer::open(&dest, &files, single) {
+        Ok(writer) => writer,
+        Err(e) => {
+            eprintln!("baocao: {e}");
+            return EXIT_USAGE;
+        }
+    };
+    for renamed in writer.renamed() {
+        eprintln!(
+            "baocao: note: several inputs have the stem \"{}\"; one is written as {}.json",
+            renamed.stem, renamed.name
+        );
+    }
+    if files.is_empty() {
+        eprintln!("baocao: note: no supported files found");
+    }
+    let jobs = args.jobs.map(|j| j as usize);
+    let pool = match batch::pool(jobs) {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("baocao: cannot start worker threads: {e}");
+            return EXIT_USAGE;
+        }
+    };
+
+    let bar = progress::bar(files.len(), !args.no_progress);
+    let mut summary = Summary::default();
+    let written = batch::run(&files, &pool, |index, record| {
+        summary.add(&record);
+        if let Some(error) = &record.error {
+            bar.suspend(|| {
+                eprintln!(
+                    "baocao: {}: {} ({})",
+                    record.source.path, error.message, error.code
+                )
+            });
+        }
+        bar.inc(1);
+        writer.write(index, &record)
+    })
+    .and_then(|()| writer.finish());
+    bar.finish_and_clear();
+
+    let seconds = started.elapsed().as_secs_f64();
+    if let Err(e) = written {
+        if e.source.kind() == std::io::ErrorKind::BrokenPipe && dest == Destination::Stdout {
+            // The reader went away (`| head`): stop quietly, like other filters.
+            return EXIT_OK;
+        }
+        eprintln!("baocao: {e}");
+        eprintln!("baocao: stopped after {summary} in {seconds:.2} s");
+        return EXIT_USAGE;
+    }
+    eprintln!("baocao: {summary} in {seconds:.2} s");
+    if summary.failed > 0 {
+        EXIT_FAILED_INPUT
+    } else {
+        EXIT_OK
+    }
+}

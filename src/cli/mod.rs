@@ -1,0 +1,80 @@
+//! The `baocao` command line: argument parsing and the `extract` run.
+//!
+//! The binary is a thin shell over [`run`]; everything it does is here, on
+//! top of [`crate::batch`] and [`crate::output`].
+
+mod extract;
+mod progress;
+
+use clap::{Args, Parser, Subcommand};
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code when every input was extracted.
+pub const EXIT_OK: u8 = 0;
+/// Exit code when at least one input failed (its error record is written).
+pub const EXIT_FAILED_INPUT: u8 = 1;
+/// Exit code for bad usage or an unwritable output.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Turns Vietnamese administrative-reform (CCHC) reports into JSON records.
+#[derive(Debug, Parser)]
+#[command(name = "baocao", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract one JSON record per report.
+    Extract(ExtractArgs),
+}
+
+/// Options of `baocao extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Report files or directories (recursed; supported extensions only).
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Write to FILE: one pretty JSON object for a single input file,
+    /// JSON Lines otherwise. Without an output option, JSON Lines go to stdout.
+    #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
+    pub output: Option<PathBuf>,
+
+    /// Write one pretty DIR/<stem>.json per input (DIR is created).
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// Documents extracted in parallel [default: available cores].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
+    pub jobs: Option<u32>,
+
+    /// Never draw the progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
+
+/// Parses `args` (program name first) and runs the command. Never exits the
+/// process itself; returns the exit code for `main` to return.
+pub fn run<I, T>(args: I) -> ExitCode
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    match Cli::try_parse_from(args) {
+        Ok(cli) => match cli.command {
+            Command::Extract(args) => ExitCode::from(extract::run(&args)),
+        },
+        Err(e) => {
+            // Help and version go to stdout with code 0; usage errors to
+            // stderr with code 2.
+            let _ = e.print();
+            ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(EXIT_USAGE))
+        }
+    }
+}

@@ -1,0 +1,306 @@
+//! End-to-end tests of the `baocao extract` command line.
+//!
+//! Inputs are tiny Vietnamese texts written by the tests; nothing here
+//! depends on what the detector finds, only on the record envelope.
+
+use serde_json::Value;
+use std::fs;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const REPORT: &str = "ỦY BAN NHÂN DÂN\nHUYỆN KBANG\nSố: 12/BC-UBND\n\
+Kbang, ngày 15 tháng 3 năm 2023\nBÁO CÁO\n\
+Tình hình thực hiện công tác cải cách hành chính quý I năm 2023\n\
+I. KẾT QUẢ THỰC HIỆN\n1. Công tác chỉ đạo, điều hành\n";
+
+/// A fresh, empty directory under the system temp dir, removed on drop.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(name: &str) -> Self {
+        static COUNTER: AtomicUsize = AtomicUsize::new(0);
+        let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+        let dir =
+            std::env::temp_dir().join(format!("baocao-cli-{name}-{}-{n}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).expect("create temp dir");
+        TempDir(dir)
+    }
+
+    /// Writes `text` to `rel` (creating parent directories) and returns its path.
+    fn file(&self, rel: &str, text: &str) -> PathBuf {
+        let path = self.0.join(rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(&path, text).expect("write input");
+        path
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.0.join(rel)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn baocao(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args.iter().map(|a| a.as_ref()))
+        .output()
+        .expect("run baocao")
+}
+
+fn lines(bytes: &[u8]) -> Vec<Value> {
+    String::from_utf8(bytes.to_vec())
+        .expect("utf-8 output")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON object"))
+        .collect()
+}
+
+fn path_of(record: &Value) -> &str {
+    record["source"]["path"].as_str().expect("source.path")
+}
+
+fn error_code(record: &Value) -> Option<&str> {
+    record["error"]["code"].as_str()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn several_inputs_give_json_lines_in_input_order() {
+    let t = TempDir::new("order");
+    let b = t.file("b.txt", REPORT);
+    let a = t.file("a.txt", REPORT);
+    let missing = t.path("missing.txt");
+    let empty = t.file("empty.txt", "");
+    let out = baocao(&[&"extract", &b, &missing, &a, &empty]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let records = lines(&out.stdout);
+    let paths: Vec<&str> = records.iter().map(path_of).collect();
+    let expected: Vec<String> = [&b, &missing, &a, &empty]
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(paths, expected);
+    assert_eq!(error_code(&records[0]), None);
+    assert_eq!(error_code(&records[1]), Some("io"));
+    assert_eq!(error_code(&records[2]), None);
+    assert_eq!(error_code(&records[3]), Some("empty_input"));
+    for record in &records {
+        assert_eq!(record["schema_version"], 1);
+    }
+    assert!(stderr(&out).contains("4 documents (2 ok, 2 failed)"));
+}
+
+#[test]
+fn all_good_inputs_exit_0_with_a_summary_line() {
+    let t = TempDir::new("good");
+    let a = t.file("a.txt", REPORT);
+    let b = t.file("b.md", REPORT);
+    let out = baocao(&[&"extract", &a, &b, &"--no-progress"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(lines(&out.stdout).len(), 2);
+    let err = stderr(&out);
+    let summary = err.lines().last().expect("a summary line");
+    assert!(
+        summary.starts_with("baocao: 2 documents (2 ok, 0 failed), ")
+            && summary.contains(" tables, ")
+            && summary.contains(" rows in ")
+            && summary.ends_with(" s"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn a_directory_is_recursed_and_sorted() {
+    let t = TempDir::new("dir");
+    t.file("in/sub/z.txt", REPORT);
+    t.file("in/b.md", REPORT);
+    t.file("in/a.txt", REPORT);
+    t.file("in/C.TXT", REPORT);
+    t.file("in/notes.json", "{}");
+    t.file("in/README", "not a report");
+    let single = t.file("single.txt", REPORT);
+    let out = baocao(&[&"extract", &single, &t.path("in")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records = lines(&out.stdout);
+    let paths: Vec<&str> = records.iter().map(path_of).collect();
+    let expected: Vec<String> = [
+        "single.txt",
+        "in/C.TXT",
+        "in/a.txt",
+        "in/b.md",
+        "in/sub/z.txt",
+    ]
+    .iter()
+    .map(|rel| t.path(rel).to_string_lossy().into_owned())
+    .collect();
+    assert_eq!(paths, expected);
+}
+
+#[test]
+fn an_unsupported_file_named_explicitly_becomes_an_error_record() {
+    let t = TempDir::new("unsupported");
+    let json = t.file("data.json", "{}");
+    let out = baocao(&[&"extract", &json]);
+    assert_eq!(out.status.code(), Some(1));
+    let records = lines(&out.stdout);
+    assert_eq!(records.len(), 1);
+    assert_eq!(error_code(&records[0]), Some("unsupported_format"));
+}
+
+#[test]
+fn output_with_one_input_is_one_pretty_object() {
+    let t = TempDir::new("one");
+    let a = t.file("a.txt", REPORT);
+    let dest = t.path("out/record.json");
+    fs::create_dir_all(t.path("out")).expect("mkdir");
+    let out = baocao(&[&"extract", &a, &"--output", &dest]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let text = fs::read_to_string(&dest).expect("output written");
+    assert!(text.starts_with("{\n  \"schema_version\": 1,"), "{text}");
+    let record: Value = serde_json::from_str(&text).expect("one JSON object");
+    assert_eq!(path_of(&record), a.to_string_lossy());
+    // Written atomically: only the final file is left.
+    let left: Vec<_> = fs::read_dir(t.path("out")).expect("list").collect();
+    assert_eq!(left.len(), 1);
+}
+
+#[test]
+fn output_with_several_inputs_is_json_lines() {
+    let t = TempDir::new("several");
+    let a = t.file("a.txt", REPORT);
+    let b = t.file("b.txt", REPORT);
+    let dest = t.path("all.jsonl");
+    let out = baocao(&[&"extract", &b, &a, &"--output", &dest]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let records = lines(&fs::read(&dest).expect("output written"));
+    let paths: Vec<&str> = records.iter().map(path_of).collect();
+    assert_eq!(paths, [b.to_string_lossy(), a.to_string_lossy()]);
+}
+
+#[test]
+fn output_dir_writes_one_file_per_input_with_unique_stems() {
+    let t = TempDir::new("outdir");
+    let first = t.file("x/report.txt", REPORT);
+    let second = t.file("y/report.md", REPORT);
+    let other = t.file("other.txt", REPORT);
+    let dir = t.path("out/nested");
+    let out = baocao(&[&"extract", &first, &second, &other, &"--output-dir", &dir]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("report-2.json"), "{}", stderr(&out));
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .expect("dir created")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["other.json", "report-2.json", "report.json"]);
+    let read = |name: &str| -> Value {
+        let text = fs::read_to_string(dir.join(name)).expect("read output");
+        assert!(text.starts_with("{\n"), "pretty-printed");
+        serde_json::from_str(&text).expect("JSON object")
+    };
+    assert_eq!(path_of(&read("report.json")), first.to_string_lossy());
+    assert_eq!(path_of(&read("report-2.json")), second.to_string_lossy());
+    assert_eq!(path_of(&read("other.json")), other.to_string_lossy());
+}
+
+#[test]
+fn jobs_1_and_jobs_2_give_identical_bytes() {
+    let t = TempDir::new("jobs");
+    for i in 0..12 {
+        let text = if i % 5 == 3 {
+            String::new()
+        } else {
+            format!("{REPORT}{}\n", "Nội dung báo cáo. ".repeat(i * 40))
+        };
+        t.file(&format!("in/{i:02}.txt"), &text);
+    }
+    let input = t.path("in");
+    let one = baocao(&[&"extract", &input, &"--jobs", &"1"]);
+    let two = baocao(&[&"extract", &input, &"--jobs", &"2"]);
+    assert_eq!(one.status.code(), Some(1));
+    assert_eq!(two.status.code(), Some(1));
+    assert_eq!(lines(&one.stdout).len(), 12);
+    assert!(
+        one.stdout == two.stdout,
+        "output differs between --jobs 1 and 2"
+    );
+}
+
+#[test]
+fn an_unwritable_output_exits_2() {
+    let t = TempDir::new("unwritable");
+    let a = t.file("a.txt", REPORT);
+    let out = baocao(&[&"extract", &a, &"--output", &"/nonexistent-dir/x.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("/nonexistent-dir/x.json"),
+        "{}",
+        stderr(&out)
+    );
+
+    // A directory that cannot be created: its parent is a file.
+    let blocked = t.path("a.txt/out");
+    let out = baocao(&[&"extract", &a, &"--output-dir", &blocked]);
+    assert_eq!(out.status.code(), Some(2));
+
+    // An existing directory given as the output file.
+    let out = baocao(&[&"extract", &a, &"--output", &t.0]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    let t = TempDir::new("usage");
+    let a = t.file("a.txt", REPORT);
+    let cases: [&[&dyn AsRef<std::ffi::OsStr>]; 6] = [
+        &[],
+        &[&"extract"],
+        &[&"frobnicate", &a],
+        &[&"extract", &a, &"--jobs", &"0"],
+        &[&"extract", &a, &"--bogus"],
+        &[
+            &"extract",
+            &a,
+            &"--output",
+            &"x.json",
+            &"--output-dir",
+            &"d",
+        ],
+    ];
+    for args in cases {
+        let out = baocao(args);
+        assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_directory_without_supported_files_gives_no_records() {
+    let t = TempDir::new("nothing");
+    t.file("in/notes.json", "{}");
+    let out = baocao(&[&"extract", &t.path("in")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+    assert!(stderr(&out).contains("0 documents"));
+}
+
+#[test]
+fn help_exits_0() {
+    let out = baocao(&[&"extract", &"--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    for flag in ["--output", "--output-dir", "--jobs", "--no-progress"] {
+        assert!(help.contains(flag), "{flag} missing from help");
+    }
+}
