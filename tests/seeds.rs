@@ -93,6 +93,66 @@ fn intact_seeds_reach_row_f1_bar() {
     assert_eq!(f1s.len(), 4, "{f1s:?}");
 }
 
+/// The nine metadata fields the scorer compares, from a gold file.
+fn gold_meta(gold: &Json) -> Vec<String> {
+    let m = &gold["meta"];
+    let p = &m["period"];
+    [
+        &m["unit"],
+        &m["unit_level"],
+        &m["province"],
+        &p["kind"],
+        &p["year"],
+        &p["quarter"],
+        &m["number"],
+        &m["date"],
+        &m["signer"],
+    ]
+    .iter()
+    .map(|v| canon(&v.to_string()))
+    .collect()
+}
+
+fn our_meta(rec: &Record) -> Vec<String> {
+    let r = &rec.report;
+    let j = |v: serde_json::Value| canon(&v.to_string());
+    let p = r.period.as_ref();
+    vec![
+        j(r.unit.name.clone().into()),
+        j(r.unit.level.clone().into()),
+        j(r.unit.province.clone().into()),
+        j(p.map(|p| p.kind.clone()).into()),
+        j(p.and_then(|p| p.year).into()),
+        j(p.and_then(|p| p.quarter).into()),
+        j(r.number.clone().into()),
+        j(r.date.clone().into()),
+        j(r.signer.clone().into()),
+    ]
+}
+
+/// Metadata of the seeds and of the layout dumps against gold: the bar is
+/// 95 % of the fields over the seeds.
+#[test]
+fn metadata_reaches_bar() {
+    let mut ok = 0;
+    let mut total = 0;
+    for path in seeds() {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let rec = baocao::extract_file(&path);
+        let (g, o) = (gold_meta(&gold_for(&stem)), our_meta(&rec));
+        for (k, (a, b)) in g.iter().zip(&o).enumerate() {
+            total += 1;
+            if a == b {
+                ok += 1;
+            } else {
+                eprintln!("{stem}: field {k}: gold {a} got {b}");
+            }
+        }
+    }
+    let acc = f64::from(ok) / f64::from(total);
+    assert!(acc >= 0.95, "meta_acc {acc:.3} < 0.95");
+}
+
 /// `pdftotext -layout` dumps of the rendered gold reports: columns by position.
 #[test]
 fn layout_dumps_reach_row_f1_bar() {

@@ -1,0 +1,99 @@
+//! The signer: the name printed under the signature titles ("TM. ỦY BAN NHÂN
+//! DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "GIÁM ĐỐC") at the end of the body.
+
+use super::vocab::VOCAB;
+use super::Clean;
+use crate::normalize::fold;
+
+/// Lines after the last signature title in which the name is looked for.
+const NAME_WINDOW: usize = 12;
+
+/// The signer's name, looked for after the last signature title before
+/// `end` (where the appendix starts).
+pub fn extract(lines: &[Clean], end: usize) -> Option<String> {
+    let body = &lines[..end.min(lines.len())];
+    let is_title = |l: &Clean| {
+        let f = fold(&l.text);
+        VOCAB
+            .signature
+            .titles
+            .iter()
+            .any(|t| f.starts_with(t.as_str()) || f.ends_with(t.as_str()))
+            && !l.text.chars().any(char::is_lowercase)
+    };
+    let last = body
+        .iter()
+        .rposition(|l| is_title(l) || has_title_tail(l))?;
+    body[last + 1..]
+        .iter()
+        .take(NAME_WINDOW)
+        .find(|l| is_name(&l.text))
+        .map(|l| l.text.clone())
+}
+
+/// A line ending in a capitalised signature title ("Nơi nhận: GIÁM ĐỐC").
+fn has_title_tail(l: &Clean) -> bool {
+    let f = fold(&l.text);
+    VOCAB
+        .signature
+        .titles
+        .iter()
+        .any(|t| f.ends_with(t.as_str()))
+        && l.text
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| !w.chars().any(char::is_lowercase))
+}
+
+/// A personal name: 2 to 5 capitalised words, letters only, not all capitals.
+fn is_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let f = fold(text);
+    (2..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            let mut cs = w.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.all(char::is_lowercase)
+        })
+        && !VOCAB
+            .signature
+            .not_names
+            .iter()
+            .any(|n| f.starts_with(n.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(s: &[&str]) -> Vec<Clean> {
+        s.iter()
+            .enumerate()
+            .map(|(i, t)| Clean {
+                no: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn name_after_titles() {
+        let l = lines(&[
+            "Nơi nhận:",
+            "- Sở Nội vụ;",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+            "PHÓ CHỦ TỊCH",
+            "Ngô Anh Vũ",
+            "Phụ lục 1",
+        ]);
+        assert_eq!(extract(&l, l.len()).as_deref(), Some("Ngô Anh Vũ"));
+        let l = lines(&[
+            "Nơi nhận: GIÁM ĐỐC",
+            "- Sở Nội Vụ;",
+            "- Lưu: VT, VP.",
+            "Lê Anh Tuấn",
+        ]);
+        assert_eq!(extract(&l, l.len()).as_deref(), Some("Lê Anh Tuấn"));
+        assert_eq!(extract(&lines(&["Không có chữ ký"]), 1), None);
+    }
+}

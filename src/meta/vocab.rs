@@ -1,0 +1,101 @@
+//! The metadata vocabulary, loaded once from `patterns/meta.toml`.
+
+use serde::Deserialize;
+use std::sync::LazyLock;
+
+const SOURCE: &str = include_str!("../../patterns/meta.toml");
+
+/// A level word after "UBND" ("huyện") and the level it gives.
+#[derive(Deserialize, Debug, Clone)]
+pub struct Level {
+    /// Folded word.
+    pub word: String,
+    /// The word as printed in canonical names.
+    pub printed: String,
+    /// `tinh`, `huyen` or `xa`.
+    pub level: String,
+}
+
+/// Title vocabulary.
+#[derive(Deserialize, Debug)]
+pub struct Title {
+    /// Folded heads of the title ("bao cao").
+    pub heads: Vec<String>,
+    /// Folded starts of the first body line.
+    pub body_starts: Vec<String>,
+    /// Most lines a title runs over.
+    pub max_lines: usize,
+}
+
+/// Period vocabulary (folded).
+#[derive(Deserialize, Debug)]
+pub struct PeriodWords {
+    /// "quy".
+    pub quarter: String,
+    /// Half-year phrases.
+    pub half: Vec<String>,
+    /// Nine-month phrases.
+    pub nine_months: Vec<String>,
+    /// "nam".
+    pub year: String,
+}
+
+/// Signature vocabulary (folded).
+#[derive(Deserialize, Debug)]
+pub struct Signature {
+    /// Titles printed above the signer's name.
+    pub titles: Vec<String>,
+    /// Starts of lines that are never a name.
+    pub not_names: Vec<String>,
+}
+
+/// Place names.
+#[derive(Deserialize, Debug)]
+pub struct Places {
+    /// Provinces and central cities as officially written.
+    pub provinces: Vec<String>,
+    /// Central cities (their UBND is at province level).
+    pub central_cities: Vec<String>,
+}
+
+/// Everything in `patterns/meta.toml`.
+#[derive(Deserialize, Debug)]
+pub struct Vocab {
+    /// Folded names of a People's Committee.
+    pub committee_words: Vec<String>,
+    /// The department word in lower case ("sở").
+    pub department_word: String,
+    /// Folded words that end a place name.
+    pub name_stops: Vec<String>,
+    /// Most words of a place name.
+    pub max_name_words: usize,
+    /// Folded verbs of a self-reference ("bao cao").
+    pub self_reference: Vec<String>,
+    /// Departments as officially written.
+    pub departments: Vec<String>,
+    /// Level words, longest first.
+    pub levels: Vec<Level>,
+    /// Title vocabulary.
+    pub title: Title,
+    /// Period vocabulary.
+    pub period: PeriodWords,
+    /// Signature vocabulary.
+    pub signature: Signature,
+    /// Place names.
+    pub places: Places,
+}
+
+/// The vocabulary, parsed on first use.
+pub static VOCAB: LazyLock<Vocab> =
+    LazyLock::new(|| toml::from_str(SOURCE).expect("patterns/meta.toml is valid"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads() {
+        assert_eq!(VOCAB.places.provinces.len(), 63);
+        assert!(VOCAB.levels.iter().any(|l| l.level == "huyen"));
+    }
+}
