@@ -60,29 +60,19 @@ pub fn date(header: &[Clean]) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn lines(s: &[&str]) -> Vec<Clean> {
-        s.iter()
-            .enumerate()
-            .map(|(i, t)| Clean {
-                no: i + 1,
-                text: t.to_string(),
-            })
-            .collect()
-    }
-
     #[test]
     fn number_and_date() {
-        let h = lines(&["Số: 599 /BC-SXD Quảng Bình, ngày 19 tháng 3 năm 2021"]);
+        let h = Clean::from_texts(&["Số: 599 /BC-SXD Quảng Bình, ngày 19 tháng 3 năm 2021"]);
         assert_eq!(number(&h).as_deref(), Some("599/BC-SXD"));
         assert_eq!(date(&h).as_deref(), Some("2021-03-19"));
-        let blank = lines(&["Số: /BC-UBND Kbang, ngày tháng 3 năm 2023"]);
+        let blank = Clean::from_texts(&["Số: /BC-UBND Kbang, ngày tháng 3 năm 2023"]);
         assert_eq!(number(&blank), None);
         assert_eq!(date(&blank), None);
     }
 
     #[test]
     fn title_stops_at_body() {
-        let l = lines(&[
+        let l = Clean::from_texts(&[
             "BÁO CÁO",
             "Tình hình quý I",
             "và phương hướng quý II năm 2023",

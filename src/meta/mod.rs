@@ -24,6 +24,21 @@ pub struct Clean {
     pub text: String,
 }
 
+impl Clean {
+    /// Numbered lines from texts, for tests.
+    #[cfg(test)]
+    pub fn from_texts(texts: &[&str]) -> Vec<Clean> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Clean {
+                no: i + 1,
+                text: t.to_string(),
+            })
+            .collect()
+    }
+}
+
 fn clean(lines: &[Line]) -> Vec<Clean> {
     lines
         .iter()

@@ -65,19 +65,9 @@ fn is_name(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(s: &[&str]) -> Vec<Clean> {
-        s.iter()
-            .enumerate()
-            .map(|(i, t)| Clean {
-                no: i + 1,
-                text: t.to_string(),
-            })
-            .collect()
-    }
-
     #[test]
     fn name_after_titles() {
-        let l = lines(&[
+        let l = Clean::from_texts(&[
             "Nơi nhận:",
             "- Sở Nội vụ;",
             "TM. ỦY BAN NHÂN DÂN",
@@ -87,13 +77,13 @@ mod tests {
             "Phụ lục 1",
         ]);
         assert_eq!(extract(&l, l.len()).as_deref(), Some("Ngô Anh Vũ"));
-        let l = lines(&[
+        let l = Clean::from_texts(&[
             "Nơi nhận: GIÁM ĐỐC",
             "- Sở Nội Vụ;",
             "- Lưu: VT, VP.",
             "Lê Anh Tuấn",
         ]);
         assert_eq!(extract(&l, l.len()).as_deref(), Some("Lê Anh Tuấn"));
-        assert_eq!(extract(&lines(&["Không có chữ ký"]), 1), None);
+        assert_eq!(extract(&Clean::from_texts(&["Không có chữ ký"]), 1), None);
     }
 }

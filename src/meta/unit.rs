@@ -377,19 +377,9 @@ fn is_word_at(s: &str, i: usize, len: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn lines(s: &[&str]) -> Vec<Clean> {
-        s.iter()
-            .enumerate()
-            .map(|(i, t)| Clean {
-                no: i + 1,
-                text: t.to_string(),
-            })
-            .collect()
-    }
-
     #[test]
     fn department_under_province_header() {
-        let l = lines(&[
+        let l = Clean::from_texts(&[
             "UBND TỈNH QUẢNG BÌNH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "SỞ XÂY DỰNG Độc lập - Tự do - Hạnh phúc",
             "BÁO CÁO",
@@ -402,7 +392,7 @@ mod tests {
 
     #[test]
     fn committee_speaking_of_itself_with_most_common_spelling() {
-        let l = lines(&[
+        let l = Clean::from_texts(&[
             "BÁO CÁO",
             "Ủy ban nhân dân huyện Xín Mần báo cáo kết quả, tỉnh Hà Giang",
             "huyện Xin Mần; huyện Xín Mần; huyện Xín Mần",
@@ -415,7 +405,7 @@ mod tests {
 
     #[test]
     fn nameless_self_reference_takes_the_name_from_mentions() {
-        let l = lines(&[
+        let l = Clean::from_texts(&[
             "BÁO CÁO",
             "UBND huyện báo cáo tình hình",
             "trên địa bàn huyện Kbang",
@@ -429,7 +419,7 @@ mod tests {
     #[test]
     fn capitals_become_title_case() {
         assert_eq!(title_case("QUẢNG BÌNH"), "Quảng Bình");
-        let l = lines(&["ỦY BAN NHÂN DÂN", "HUYỆN HẠ HÒA", "BÁO CÁO"]);
+        let l = Clean::from_texts(&["ỦY BAN NHÂN DÂN", "HUYỆN HẠ HÒA", "BÁO CÁO"]);
         assert_eq!(extract(&l, 2, 3).name.as_deref(), Some("UBND huyện Hạ Hòa"));
     }
 }
