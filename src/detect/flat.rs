@@ -53,6 +53,8 @@ struct Open {
     group: String,
     /// Content of each source line of the row (the STT line without its STT).
     parts: Vec<String>,
+    /// `parts` joined by spaces, kept up to date as lines arrive.
+    joined: String,
     line: usize,
     /// Trailing spaces of the last line: empty cells printed after the text.
     trail: usize,
@@ -76,10 +78,12 @@ impl Open {
         } else {
             vec![text.trim().to_string()]
         };
+        let joined = parts.join(" ");
         Open {
             stt,
             group,
             parts,
+            joined,
             line,
             trail,
         }
@@ -93,11 +97,15 @@ impl Open {
         self.trail >= CLOSING_TRAIL
     }
 
-    fn text(&self) -> String {
-        self.parts.join(" ")
+    fn text(&self) -> &str {
+        &self.joined
     }
 
     fn push(&mut self, content: &str, trail: usize) {
+        if !self.joined.is_empty() {
+            self.joined.push(' ');
+        }
+        self.joined.push_str(content);
         self.parts.push(content.to_string());
         self.trail = trail;
     }
@@ -161,7 +169,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             Some(o) if grouping && o.stt.is_some() => false,
             Some(o) if !o.has_label() => true,
             Some(_) if lead >= 2 => true,
-            Some(o) if codes::is_code_list(content) && codes::ends_with_code(&o.text()) => true,
+            Some(o) if codes::is_code_list(content) && codes::ends_with_code(o.text()) => true,
             Some(_) if is_note_phrase(content) || is_cells_only(content) => true,
             // Labels start with a capital: a lower-case line is a wrap.
             Some(_) if content.starts_with(char::is_lowercase) => true,
@@ -240,7 +248,7 @@ fn group_text(current: &str, grouping: bool, content: &str) -> Option<String> {
 /// word ending a row with every cell empty belongs to the label.
 fn cells_of(o: &Open) -> Fields {
     let has_cells = |f: &Fields| !(f.unit.is_empty() && f.value.is_empty() && f.note.is_empty());
-    let mut fields = split(&o.text());
+    let mut fields = split(o.text());
     // Lower-case words without digits after the cells: the label's wrap.
     let wrapped = o
         .parts

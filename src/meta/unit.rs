@@ -6,7 +6,9 @@ use super::vocab::{Level, VOCAB};
 use super::Clean;
 use crate::model::Unit;
 use crate::normalize::fold;
-use std::collections::BTreeMap;
+use regex::Regex;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
 
 /// Lines above the first table row read as the appendix caption.
 const CAPTION_LINES: usize = 8;
@@ -342,16 +344,10 @@ fn province(lines: &[Clean], all: &[Mention], header_end: Option<usize>) -> Opti
     let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
     for line in lines {
         let f = fold(&line.text);
-        for p in &VOCAB.places.provinces {
-            let key = fold(p);
-            let words = f
-                .match_indices(&key)
-                .filter(|(i, _)| is_word_at(&f, *i, key.len()))
-                .count();
-            let domain = format!(".{}.gov.vn", key.replace(' ', ""));
-            let hits = words + f.matches(&domain).count();
-            if hits > 0 {
-                *counts.entry(p).or_default() += hits;
+        for c in PROVINCES.pattern.captures_iter(&f) {
+            let key = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+            if let Some(p) = PROVINCES.by_key.get(key) {
+                *counts.entry(p).or_default() += 1;
             }
         }
     }
@@ -361,17 +357,35 @@ fn province(lines: &[Clean], all: &[Mention], header_end: Option<usize>) -> Opti
         .map(|(p, _)| p.clone())
 }
 
-fn is_word_at(s: &str, i: usize, len: usize) -> bool {
-    let before = s[..i]
-        .chars()
-        .next_back()
-        .is_none_or(|c| !c.is_alphanumeric());
-    let after = s[i + len..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric());
-    before && after
+/// Province names as one search: folded names as words, and domain labels
+/// of `.gov.vn` addresses ("kbang.gialai.gov.vn").
+struct ProvinceSearch {
+    pattern: Regex,
+    by_key: HashMap<String, String>,
 }
+
+static PROVINCES: LazyLock<ProvinceSearch> = LazyLock::new(|| {
+    let mut by_key = HashMap::new();
+    let mut words = Vec::new();
+    let mut domains = Vec::new();
+    for p in &VOCAB.places.provinces {
+        let key = fold(p);
+        let domain = key.replace(' ', "");
+        words.push(regex::escape(&key));
+        domains.push(regex::escape(&domain));
+        by_key.insert(key, p.clone());
+        by_key.insert(domain, p.clone());
+    }
+    let pattern = format!(
+        r"\b({})\b|\.({})\.gov\.vn",
+        words.join("|"),
+        domains.join("|")
+    );
+    ProvinceSearch {
+        pattern: Regex::new(&pattern).expect("province names make a valid regex"),
+        by_key,
+    }
+});
 
 #[cfg(test)]
 mod tests {
