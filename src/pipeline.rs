@@ -49,6 +49,7 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
         Err(e) => return failed(source, e.code, e.message),
     };
     source.pages = doc.pages;
+    source.format = doc.format.clone();
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let doc = normalize::normalize_doc(doc);
     let detected = detect::detect_tables(&doc.lines);

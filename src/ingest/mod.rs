@@ -2,6 +2,8 @@
 //! has them) with their positions in the source.
 
 pub mod decode;
+pub mod docx;
+pub mod sniff;
 pub mod text;
 
 use crate::model::Warning;
@@ -14,8 +16,28 @@ pub struct Line {
     /// The whole line, tabs kept.
     pub text: String,
     /// Tab-separated cells when the line came from a table rendering
-    /// (a line holding at least one tab), else `None`.
+    /// (a line holding at least one tab), else `None`. Always equal to
+    /// `text` split at tabs.
     pub cells: Option<Vec<String>>,
+    /// Font runs of the text, for formats that name fonts (DOCX); empty for
+    /// plain text. Superscript runs are written into `text` as
+    /// `<sup>…</sup>`, the markup text renderings use.
+    pub runs: Vec<Run>,
+}
+
+/// A stretch of a line's text set in one font and style.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Run {
+    /// Byte offset of the run's start in [`Line::text`].
+    pub start: usize,
+    /// Byte offset just past the run's end.
+    pub end: usize,
+    /// Font name as the document names it (`w:rFonts`), e.g. ".VnTime".
+    pub font: Option<String>,
+    /// Bold.
+    pub bold: bool,
+    /// Italic.
+    pub italic: bool,
 }
 
 /// A document as read by a front end, before normalisation.
@@ -41,15 +63,29 @@ pub struct IngestError {
 }
 
 /// Formats this build can read, by file extension (lower case).
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "docm", "doc"];
 
 /// Reads `bytes` of a file named with extension `ext` into a [`SourceDoc`].
+/// Office files are recognised by their signature whatever their name; the
+/// record's format is the one the bytes hold.
 pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
-    match ext {
-        "txt" | "md" => text::read(bytes, ext),
-        other => Err(IngestError {
-            code: "unsupported_format",
-            message: format!("no front end reads .{other} files yet"),
-        }),
+    match sniff::kind(bytes) {
+        sniff::Kind::Zip => docx::read(bytes),
+        sniff::Kind::Ole => docx::read_ole(bytes),
+        sniff::Kind::Other => match ext {
+            "txt" | "md" => text::read(bytes, ext),
+            "docx" | "docm" => Err(IngestError {
+                code: "not_zip",
+                message: "the file is named .docx but is not a zip package".into(),
+            }),
+            "doc" => Err(IngestError {
+                code: "not_ole",
+                message: "the file is named .doc but is not a Word 97-2003 (OLE) file".into(),
+            }),
+            other => Err(IngestError {
+                code: "unsupported_format",
+                message: format!("no front end reads .{other} files"),
+            }),
+        },
     }
 }

@@ -42,6 +42,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
             cells: t
                 .contains('\t')
                 .then(|| t.split('\t').map(str::to_string).collect()),
+            runs: Vec::new(),
         })
         .collect()
 }
