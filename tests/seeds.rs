@@ -3,76 +3,8 @@
 
 mod common;
 
-use baocao::model::Record;
-use common::{canon, root, seeds};
-use serde_json::Value as Json;
+use common::{gold_for, gold_meta, gold_rows, our_meta, our_rows, root, row_f1, seeds};
 use std::collections::HashMap;
-
-/// One row's scored fields, canonicalised.
-fn key_fields(stt: &str, label: &str, unit: &str, value: &str, note: &str) -> [String; 5] {
-    [
-        canon(stt),
-        canon(label),
-        canon(unit),
-        canon(value),
-        canon(note),
-    ]
-}
-
-fn gold_rows(gold: &Json) -> Vec<[String; 5]> {
-    let s = |r: &Json, k: &str| r[k].as_str().unwrap_or("").to_string();
-    gold["tables"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .flat_map(|t| t["rows"].as_array().cloned().unwrap_or_default())
-        .map(|r| {
-            key_fields(
-                &s(&r, "stt"),
-                &s(&r, "label"),
-                &s(&r, "unit"),
-                &s(&r, "value"),
-                &s(&r, "note"),
-            )
-        })
-        .collect()
-}
-
-fn our_rows(rec: &Record) -> Vec<[String; 5]> {
-    rec.tables
-        .iter()
-        .flat_map(|t| &t.rows)
-        .map(|r| key_fields(&r.stt, &r.label, &r.unit, &r.value.raw, &r.note))
-        .collect()
-}
-
-/// Row F1 with rows matched in order by equal content (a longest common
-/// subsequence), so a missing or extra row costs only itself.
-fn row_f1(gold: &[[String; 5]], ours: &[[String; 5]]) -> f64 {
-    let (n, m) = (gold.len(), ours.len());
-    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[i][j] = if gold[i] == ours[j] {
-                lcs[i + 1][j + 1] + 1
-            } else {
-                lcs[i + 1][j].max(lcs[i][j + 1])
-            };
-        }
-    }
-    let correct = f64::from(lcs[0][0]);
-    if correct == 0.0 {
-        return 0.0;
-    }
-    let (p, r) = (correct / m as f64, correct / n as f64);
-    2.0 * p * r / (p + r)
-}
-
-fn gold_for(stem: &str) -> Json {
-    let text = std::fs::read_to_string(root().join(format!("fixtures/gold/{stem}.json")))
-        .expect("gold file");
-    serde_json::from_str(&text).expect("gold is JSON")
-}
 
 /// Seeds whose text is intact must reach the product's row bar; seed 003,
 /// whose PDF lost glyphs, is held to its value bar in `seed_003_values`.
@@ -91,43 +23,6 @@ fn intact_seeds_reach_row_f1_bar() {
         assert!(f1 >= 0.97, "{stem}: rows_f1 {f1:.3} < 0.97");
     }
     assert_eq!(f1s.len(), 4, "{f1s:?}");
-}
-
-/// The nine metadata fields the scorer compares, from a gold file.
-fn gold_meta(gold: &Json) -> Vec<String> {
-    let m = &gold["meta"];
-    let p = &m["period"];
-    [
-        &m["unit"],
-        &m["unit_level"],
-        &m["province"],
-        &p["kind"],
-        &p["year"],
-        &p["quarter"],
-        &m["number"],
-        &m["date"],
-        &m["signer"],
-    ]
-    .iter()
-    .map(|v| canon(&v.to_string()))
-    .collect()
-}
-
-fn our_meta(rec: &Record) -> Vec<String> {
-    let r = &rec.report;
-    let j = |v: serde_json::Value| canon(&v.to_string());
-    let p = r.period.as_ref();
-    vec![
-        j(r.unit.name.clone().into()),
-        j(r.unit.level.clone().into()),
-        j(r.unit.province.clone().into()),
-        j(p.map(|p| p.kind.clone()).into()),
-        j(p.and_then(|p| p.year).into()),
-        j(p.and_then(|p| p.quarter).into()),
-        j(r.number.clone().into()),
-        j(r.date.clone().into()),
-        j(r.signer.clone().into()),
-    ]
 }
 
 /// Metadata of the seeds and of the layout dumps against gold: the bar is
@@ -196,16 +91,27 @@ fn seed_003_values() {
     assert!(acc >= 0.95, "seed 003 value accuracy {acc:.3} < 0.95");
 }
 
-/// Every seed's record equals the reviewed expected record byte for byte
-/// (after the machine-specific path is set to the fixture-relative one).
+/// Every seed's and DOCX fixture's record equals its reviewed expected
+/// record byte for byte (the machine-specific path set to the fixture's).
 #[test]
-fn seeds_match_expected_records() {
-    for path in seeds() {
-        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+fn fixtures_match_expected_records() {
+    let mut inputs = seeds();
+    let docx_dir = root().join("fixtures/docx");
+    for e in std::fs::read_dir(&docx_dir).expect("fixtures/docx") {
+        inputs.push(e.expect("entry").path());
+    }
+    inputs.sort();
+    for path in inputs {
+        let rel = path
+            .strip_prefix(root())
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         let mut rec = baocao::extract_file(&path);
-        rec.source.path = format!("fixtures/seeds/{stem}.txt");
+        rec.source.path = rel;
         let got = serde_json::to_string_pretty(&rec).unwrap() + "\n";
-        let expected_path = root().join(format!("fixtures/expected/{stem}.json"));
+        let expected_path = root().join(format!("fixtures/expected/{name}.json"));
         if std::env::var_os("BAOCAO_BLESS").is_some() {
             std::fs::write(&expected_path, &got).unwrap();
             continue;
@@ -218,7 +124,7 @@ fn seeds_match_expected_records() {
         });
         assert!(
             got == expected,
-            "{stem}: record differs from {}",
+            "{name}: record differs from {}",
             expected_path.display()
         );
     }

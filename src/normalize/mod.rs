@@ -5,6 +5,8 @@ mod markup;
 
 pub use markup::{strip_markup, Stripped};
 
+#[cfg(test)]
+use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
 use unicode_normalization::UnicodeNormalization;
 
@@ -16,12 +18,27 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
     doc
 }
 
+/// Normalises a line's text run by run (so run offsets stay true), then
+/// recuts its cells from the new text.
 fn normalize_line(line: &mut Line) {
-    line.text = text(&line.text);
-    if let Some(cells) = &mut line.cells {
-        for c in cells.iter_mut() {
-            *c = text(c);
+    if line.runs.is_empty() {
+        line.text = text(&line.text);
+    } else {
+        let mut out = String::with_capacity(line.text.len());
+        let mut pos = 0;
+        for run in &mut line.runs {
+            let (start, end) = (run.start.min(line.text.len()), run.end.min(line.text.len()));
+            out.push_str(&text(line.text.get(pos..start).unwrap_or_default()));
+            run.start = out.len();
+            out.push_str(&text(line.text.get(start..end).unwrap_or_default()));
+            run.end = out.len();
+            pos = end.max(pos);
         }
+        out.push_str(&text(line.text.get(pos..).unwrap_or_default()));
+        line.text = out;
+    }
+    if line.cells.is_some() {
+        line.cells = Some(line.text.split('\t').map(str::to_string).collect());
     }
 }
 
@@ -66,6 +83,38 @@ mod tests {
     fn nfc_and_spaces() {
         let nfd = "ho\u{0300}a\u{00A0}\u{00D0}a";
         assert_eq!(text(nfd), "hòa Đa");
+    }
+
+    #[test]
+    fn runs_keep_their_text_after_normalising() {
+        let raw = "Ho\u{0300}a\tVa\u{0306}n ba\u{0309}n";
+        let mut line = Line {
+            no: 1,
+            text: raw.to_string(),
+            cells: Some(raw.split('\t').map(str::to_string).collect()),
+            runs: vec![
+                Run {
+                    start: 0,
+                    end: 5,
+                    font: Some(".VnTime".into()),
+                    ..Run::default()
+                },
+                Run {
+                    start: 6,
+                    end: raw.len(),
+                    font: None,
+                    ..Run::default()
+                },
+            ],
+        };
+        normalize_line(&mut line);
+        assert_eq!(line.text, "Hòa\tVăn bản");
+        assert_eq!(&line.text[line.runs[0].start..line.runs[0].end], "Hòa");
+        assert_eq!(&line.text[line.runs[1].start..line.runs[1].end], "Văn bản");
+        assert_eq!(
+            line.cells.as_deref(),
+            Some(&["Hòa".to_string(), "Văn bản".to_string()][..])
+        );
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod docx;
+
+use baocao::model::Record;
+use serde_json::Value as Json;
 use std::path::PathBuf;
 use unicode_normalization::UnicodeNormalization;
 
@@ -44,4 +48,113 @@ pub fn canon(s: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// One row's scored fields, canonicalised.
+pub fn key_fields(stt: &str, label: &str, unit: &str, value: &str, note: &str) -> [String; 5] {
+    [
+        canon(stt),
+        canon(label),
+        canon(unit),
+        canon(value),
+        canon(note),
+    ]
+}
+
+pub fn gold_rows(gold: &Json) -> Vec<[String; 5]> {
+    let s = |r: &Json, k: &str| r[k].as_str().unwrap_or("").to_string();
+    gold["tables"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|t| t["rows"].as_array().cloned().unwrap_or_default())
+        .map(|r| {
+            key_fields(
+                &s(&r, "stt"),
+                &s(&r, "label"),
+                &s(&r, "unit"),
+                &s(&r, "value"),
+                &s(&r, "note"),
+            )
+        })
+        .collect()
+}
+
+pub fn our_rows(rec: &Record) -> Vec<[String; 5]> {
+    rec.tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| key_fields(&r.stt, &r.label, &r.unit, &r.value.raw, &r.note))
+        .collect()
+}
+
+/// Row F1 with rows matched in order by equal content (a longest common
+/// subsequence), so a missing or extra row costs only itself.
+pub fn row_f1(gold: &[[String; 5]], ours: &[[String; 5]]) -> f64 {
+    let (n, m) = (gold.len(), ours.len());
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if gold[i] == ours[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
+        }
+    }
+    let correct = f64::from(lcs[0][0]);
+    if correct == 0.0 {
+        return 0.0;
+    }
+    let (p, r) = (correct / m as f64, correct / n as f64);
+    2.0 * p * r / (p + r)
+}
+
+pub fn gold_for(stem: &str) -> Json {
+    let text = std::fs::read_to_string(root().join(format!("fixtures/gold/{stem}.json")))
+        .expect("gold file");
+    serde_json::from_str(&text).expect("gold is JSON")
+}
+
+/// The nine metadata fields the scorer compares, from a gold file.
+pub fn gold_meta(gold: &Json) -> Vec<String> {
+    let m = &gold["meta"];
+    let p = &m["period"];
+    [
+        &m["unit"],
+        &m["unit_level"],
+        &m["province"],
+        &p["kind"],
+        &p["year"],
+        &p["quarter"],
+        &m["number"],
+        &m["date"],
+        &m["signer"],
+    ]
+    .iter()
+    .map(|v| canon(&v.to_string()))
+    .collect()
+}
+
+pub fn our_meta(rec: &Record) -> Vec<String> {
+    let r = &rec.report;
+    let j = |v: serde_json::Value| canon(&v.to_string());
+    let p = r.period.as_ref();
+    vec![
+        j(r.unit.name.clone().into()),
+        j(r.unit.level.clone().into()),
+        j(r.unit.province.clone().into()),
+        j(p.map(|p| p.kind.clone()).into()),
+        j(p.and_then(|p| p.year).into()),
+        j(p.and_then(|p| p.quarter).into()),
+        j(r.number.clone().into()),
+        j(r.date.clone().into()),
+        j(r.signer.clone().into()),
+    ]
+}
+
+/// Share of the nine metadata fields equal to gold.
+pub fn meta_matches(gold: &Json, rec: &Record) -> (usize, usize) {
+    let (g, o) = (gold_meta(gold), our_meta(rec));
+    (g.iter().zip(&o).filter(|(a, b)| a == b).count(), g.len())
 }

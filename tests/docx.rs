@@ -1,0 +1,378 @@
+//! The DOCX front end: rendered reports against gold, hand-made structures
+//! (merged cells, split tables, footnotes, tracked changes, content controls
+//! …) and hostile packages.
+
+mod common;
+
+use baocao::extract_bytes;
+use baocao::model::Record;
+use common::docx::{docx, p, report_header, tbl, tc, tr, zip};
+use common::{gold_for, gold_rows, meta_matches, our_rows, root, row_f1};
+
+fn error_code(rec: &Record) -> Option<&str> {
+    rec.error.as_ref().map(|e| e.code.as_str())
+}
+
+fn rows(rec: &Record) -> Vec<(String, String, String, String, String, String)> {
+    rec.tables
+        .iter()
+        .flat_map(|t| &t.rows)
+        .map(|r| {
+            (
+                r.stt.clone(),
+                r.group.clone(),
+                r.label.clone(),
+                r.unit.clone(),
+                r.value.raw.clone(),
+                r.note.clone(),
+            )
+        })
+        .collect()
+}
+
+fn row(
+    stt: &str,
+    group: &str,
+    label: &str,
+    unit: &str,
+    value: &str,
+    note: &str,
+) -> (String, String, String, String, String, String) {
+    (
+        stt.into(),
+        group.into(),
+        label.into(),
+        unit.into(),
+        value.into(),
+        note.into(),
+    )
+}
+
+/// Every rendered DOCX report (plain, landscape, narrow label column, with
+/// the seed's narrative) reaches rows_f1 ≥ 0.99; metadata ≥ 0.9 overall.
+#[test]
+fn rendered_reports_reach_the_bar() {
+    let mut files = Vec::new();
+    for dir in ["fixtures/docx", "fixtures/rendered"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
+            let path = e.expect("entry").path();
+            if path.extension().is_some_and(|x| x == "docx") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 10, "{files:?}");
+    let (mut ok, mut total) = (0, 0);
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let stem = name.split('.').next().unwrap();
+        let rec = baocao::extract_file(path);
+        assert_eq!(rec.source.format, "docx");
+        let gold = gold_for(stem);
+        let f1 = row_f1(&gold_rows(&gold), &our_rows(&rec));
+        assert!(f1 >= 0.99, "{name}: rows_f1 {f1:.3}");
+        let (m, n) = meta_matches(&gold, &rec);
+        ok += m;
+        total += n;
+    }
+    let meta = ok as f64 / total as f64;
+    assert!(meta >= 0.9, "meta_acc {meta:.3}");
+}
+
+fn report(body_rows: &[String]) -> Vec<u8> {
+    let mut rows = report_header();
+    rows.extend_from_slice(body_rows);
+    docx(
+        &[
+            p("Biểu mẫu 1"),
+            p("Công tác chỉ đạo điều hành CCHC"),
+            tbl(5, &rows),
+        ]
+        .concat(),
+    )
+}
+
+#[test]
+fn merged_cells_follow_the_grid() {
+    let restart = "<w:vMerge w:val=\"restart\"/>";
+    let body = vec![
+        tr(&["1", "Thống kê TTHC", "", "", ""]),
+        format!(
+            "<w:tr>{}{}{}{}{}</w:tr>",
+            tc(restart, "1.1"),
+            tc(restart, "Số TTHC công bố mới"),
+            tc("", "Thủ tục"),
+            tc("", "12"),
+            tc(restart, "Cấp sở báo")
+        ),
+        format!(
+            "<w:tr>{}{}{}{}{}</w:tr>",
+            tc("<w:vMerge/>", ""),
+            tc("<w:vMerge/>", ""),
+            tc("", "Thủ tục"),
+            tc("", "3"),
+            tc("<w:vMerge/>", "")
+        ),
+        // A row that starts one grid column late.
+        "<w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>".to_string()
+            + &tc("", "Số TTHC bãi bỏ")
+            + &tc("", "Thủ tục")
+            + &tc("", "0")
+            + &tc("", "")
+            + "</w:tr>",
+    ];
+    let rec = extract_bytes("merged.docx", &report(&body));
+    assert_eq!(error_code(&rec), None);
+    assert_eq!(rec.tables.len(), 1);
+    assert_eq!(
+        rec.tables[0].title,
+        "Biểu mẫu 1 - Công tác chỉ đạo điều hành CCHC"
+    );
+    assert_eq!(
+        rows(&rec),
+        vec![
+            row("1", "", "Thống kê TTHC", "", "", ""),
+            row(
+                "1.1",
+                "",
+                "Số TTHC công bố mới",
+                "Thủ tục",
+                "12",
+                "Cấp sở báo"
+            ),
+            row("", "", "", "Thủ tục", "3", ""),
+            row("", "", "Số TTHC bãi bỏ", "Thủ tục", "0", ""),
+        ]
+    );
+}
+
+#[test]
+fn a_table_split_with_repeated_headers_is_one_table() {
+    let mut a = report_header();
+    a.push(tr(&["1", "Số văn bản", "Văn bản", "3", ""]));
+    let mut b = report_header();
+    b.push(tr(&["2", "Số nhiệm vụ", "Nhiệm vụ", "4", ""]));
+    let body = [p("Biểu mẫu 1"), p("Chỉ đạo"), tbl(5, &a), p(""), tbl(5, &b)].concat();
+    let rec = extract_bytes("split.docx", &docx(&body));
+    assert_eq!(rec.tables.len(), 1, "{:?}", rec.tables);
+    assert_eq!(rec.tables[0].rows.len(), 2);
+    assert_eq!(rec.tables[0].rows[1].value.raw, "4");
+}
+
+#[test]
+fn footnote_references_and_superscripts_become_footnotes() {
+    let label = "<w:p><w:r><w:t>Tổng số VBQPPL</w:t></w:r><w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"2\"/></w:r><w:r><w:t xml:space=\"preserve\"> ban hành</w:t></w:r><w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>7</w:t></w:r></w:p>";
+    let body = format!(
+        "<w:tr>{}<w:tc><w:tcPr/>{label}</w:tc>{}{}{}</w:tr>",
+        tc("", "1"),
+        tc("", "Văn bản"),
+        tc("", "01"),
+        tc("", "")
+    );
+    let rec = extract_bytes("notes.docx", &report(&[body]));
+    let r = &rec.tables[0].rows[0];
+    assert_eq!(r.label, "Tổng số VBQPPL ban hành");
+    assert_eq!(r.footnotes, vec![1, 7]);
+}
+
+#[test]
+fn tracked_changes_fields_controls_and_links_read_as_printed() {
+    let label = concat!(
+        "<w:p>",
+        "<w:ins w:id=\"1\" w:author=\"a\"><w:r><w:t xml:space=\"preserve\">Số TTHC </w:t></w:r></w:ins>",
+        "<w:del w:id=\"2\" w:author=\"a\"><w:r><w:delText>bị xóa </w:delText></w:r></w:del>",
+        "<w:hyperlink r:id=\"x\" xmlns:r=\"r\"><w:r><w:t xml:space=\"preserve\">trên Cổng </w:t></w:r></w:hyperlink>",
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>",
+        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>DVC</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>",
+        "<w:fldSimple w:instr=\"X\"><w:r><w:t xml:space=\"preserve\"> quốc gia</w:t></w:r></w:fldSimple>",
+        "<w:r><w:t>ch</w:t><w:softHyphen/><w:t>ung</w:t></w:r>",
+        "</w:p>"
+    );
+    let sdt_value = "<w:sdt><w:sdtPr><w:alias w:val=\"v\"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>42</w:t></w:r></w:p></w:sdtContent></w:sdt>";
+    let body = format!(
+        "<w:tr>{}<w:tc><w:tcPr/>{label}</w:tc>{}<w:tc><w:tcPr/>{sdt_value}</w:tc>{}</w:tr>",
+        tc("", "1"),
+        tc("", "Thủ tục"),
+        tc("", "")
+    );
+    let rec = extract_bytes("changes.docx", &report(&[body]));
+    let r = &rec.tables[0].rows[0];
+    assert_eq!(r.label, "Số TTHC trên Cổng DVC quốc giachung");
+    assert_eq!(r.value.raw, "42");
+}
+
+#[test]
+fn text_boxes_nested_tables_tabs_and_breaks() {
+    let text_box = "<w:p><w:r><w:t>Trước</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Trong hộp</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>";
+    let tabs = "<w:p><w:r><w:t>A</w:t><w:tab/><w:t>B</w:t><w:br/><w:t>C</w:t></w:r></w:p>";
+    let nested = format!(
+        "<w:tr>{}<w:tc><w:tcPr/>{}{}</w:tc>{}{}{}</w:tr>",
+        tc("", "1"),
+        p("Số cơ quan"),
+        tbl(1, &[tr(&["gồm sở"])]),
+        tc("", "Cơ quan"),
+        tc("", "5"),
+        tc("", "")
+    );
+    let mut rows = report_header();
+    rows.push(nested);
+    let body = [
+        text_box.to_string(),
+        tabs.to_string(),
+        p("Biểu mẫu 1"),
+        tbl(5, &rows),
+    ]
+    .concat();
+    let bytes = docx(&body);
+    let doc = baocao::ingest::read(&bytes, "docx").expect("readable");
+    let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    assert_eq!(&texts[..4], ["Trước", "Trong hộp", "A\tB", "C"]);
+    let rec = extract_bytes("boxes.docx", &bytes);
+    assert_eq!(rec.tables[0].rows[0].label, "Số cơ quan gồm sở");
+}
+
+#[test]
+fn run_fonts_are_kept() {
+    let body = "<w:p><w:r><w:rPr><w:rFonts w:ascii=\".VnTime\" w:hAnsi=\".VnTime\"/><w:b/></w:rPr><w:t>B¸o c¸o</w:t></w:r><w:r><w:t xml:space=\"preserve\"> năm</w:t></w:r></w:p>";
+    let doc = baocao::ingest::read(&docx(body), "docx").expect("readable");
+    let line = &doc.lines[0];
+    assert_eq!(line.runs.len(), 2);
+    assert_eq!(line.runs[0].font.as_deref(), Some(".VnTime"));
+    assert!(line.runs[0].bold);
+    assert_eq!(&line.text[line.runs[0].start..line.runs[0].end], "B¸o c¸o");
+    assert_eq!(line.runs[1].font, None);
+}
+
+#[test]
+fn word_97_doc_is_converted_or_explained() {
+    let path = root().join("fixtures/doc/001_ab3b4a8e0ce935e7.word97.doc");
+    let rec = baocao::extract_file(&path);
+    match error_code(&rec) {
+        None => {
+            assert_eq!(rec.source.format, "doc");
+            let f1 = row_f1(
+                &gold_rows(&gold_for("001_ab3b4a8e0ce935e7")),
+                &our_rows(&rec),
+            );
+            assert!(f1 >= 0.99, "rows_f1 {f1:.3}");
+        }
+        Some(code) => {
+            assert_eq!(code, "unsupported_format");
+            let msg = &rec.error.as_ref().unwrap().message;
+            assert!(msg.contains("LibreOffice"), "{msg}");
+        }
+    }
+}
+
+#[test]
+fn not_a_zip() {
+    assert_eq!(
+        error_code(&extract_bytes("x.docx", b"plain text, not a zip")),
+        Some("not_zip")
+    );
+    let mut cut = docx(&p("x"));
+    cut.truncate(cut.len() / 2);
+    let code = error_code(&extract_bytes("cut.docx", &cut)).map(str::to_string);
+    assert!(
+        matches!(
+            code.as_deref(),
+            Some("not_zip" | "corrupt_zip" | "malformed_xml")
+        ),
+        "{code:?}"
+    );
+}
+
+#[test]
+fn zip_without_document_xml() {
+    let z = zip(&[("hello.txt", b"hi")]);
+    assert_eq!(
+        error_code(&extract_bytes("x.docx", &z)),
+        Some("no_document_xml")
+    );
+}
+
+#[test]
+fn encrypted_office_file() {
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    ole.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    ole.resize(4096, 0);
+    assert_eq!(
+        error_code(&extract_bytes("secret.docx", &ole)),
+        Some("encrypted")
+    );
+}
+
+#[test]
+fn malformed_and_truncated_xml() {
+    let bad = zip(&[(
+        "word/document.xml",
+        b"<w:document><w:body><w:p></w:r></w:body>",
+    )]);
+    assert_eq!(
+        error_code(&extract_bytes("bad.docx", &bad)),
+        Some("malformed_xml")
+    );
+    let xml = common::docx::document_xml(&p("Số liệu"));
+    let cut = zip(&[("word/document.xml", &xml.as_bytes()[..xml.len() - 40])]);
+    assert_eq!(
+        error_code(&extract_bytes("cut.docx", &cut)),
+        Some("malformed_xml")
+    );
+}
+
+#[test]
+fn entity_bomb_is_refused_unexpanded() {
+    let bomb = r#"<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>"#;
+    let z = zip(&[("word/document.xml", bomb.as_bytes())]);
+    assert_eq!(error_code(&extract_bytes("lol.docx", &z)), Some("xml_dtd"));
+}
+
+#[test]
+fn deep_nesting_is_refused() {
+    let mut body = p("x");
+    for _ in 0..200 {
+        body = format!(
+            "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>{body}</w:tc></w:tr></w:tbl>"
+        );
+    }
+    assert_eq!(
+        error_code(&extract_bytes("deep.docx", &docx(&body))),
+        Some("malformed_xml")
+    );
+}
+
+/// 40 MB of one byte behind a valid document start, compressed ~1000:1.
+fn bomb_xml() -> Vec<u8> {
+    let mut xml = common::docx::document_xml("<w:p><w:r><w:t>").into_bytes();
+    xml.truncate(xml.len() - "</w:body></w:document>".len());
+    xml.extend(std::iter::repeat_n(b'0', 40 * 1024 * 1024));
+    xml
+}
+
+#[test]
+fn zip_bomb_is_refused_by_its_declared_ratio() {
+    let z = zip(&[("word/document.xml", &bomb_xml())]);
+    assert!(z.len() < 1024 * 1024);
+    assert_eq!(
+        error_code(&extract_bytes("bomb.docx", &z)),
+        Some("zip_bomb")
+    );
+}
+
+#[test]
+fn zip_bomb_is_refused_when_its_header_lies() {
+    let mut z = zip(&[("word/document.xml", &bomb_xml())]);
+    // Claim 1000 bytes uncompressed in the local header (offset 22) and the
+    // central directory entry (offset 24 from its signature).
+    let lie = 1000u32.to_le_bytes();
+    z[22..26].copy_from_slice(&lie);
+    let cd = z
+        .windows(4)
+        .rposition(|w| w == b"PK\x01\x02")
+        .expect("central directory");
+    z[cd + 24..cd + 28].copy_from_slice(&lie);
+    let rec = extract_bytes("liar.docx", &z);
+    assert_eq!(error_code(&rec), Some("zip_bomb"), "{:?}", rec.error);
+}
