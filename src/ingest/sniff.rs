@@ -26,14 +26,20 @@ pub fn kind(bytes: &[u8]) -> Kind {
     }
 }
 
-/// True when an OLE file holds an encrypted OOXML package (its directory
-/// names the `EncryptedPackage` stream, in UTF-16LE).
-pub fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
-    let needle: Vec<u8> = "EncryptedPackage"
-        .encode_utf16()
-        .flat_map(u16::to_le_bytes)
-        .collect();
+/// True when an OLE file's directory names a stream (names are UTF-16LE).
+pub fn has_ole_stream(bytes: &[u8], name: &str) -> bool {
+    let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
     bytes.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// True when an OLE file holds an encrypted OOXML package.
+pub fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
+    has_ole_stream(bytes, "EncryptedPackage")
+}
+
+/// True when an OLE file holds a Word document (a `WordDocument` stream).
+pub fn is_word97(bytes: &[u8]) -> bool {
+    has_ole_stream(bytes, "WordDocument")
 }
 
 #[cfg(test)]

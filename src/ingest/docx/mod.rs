@@ -1,13 +1,15 @@
 //! DOCX front end: reads the package (zip) and `word/document.xml` as a
 //! stream, and turns its paragraphs and table grids into lines and cells for
-//! the same stages as the text path. Word 97-2003 `.doc` files are converted
-//! with LibreOffice when it is installed.
+//! the same stages as the text path. Word 97-2003 `.doc` files are read
+//! in-process with `office_oxide`, or converted with LibreOffice when that
+//! fails and LibreOffice is installed.
 
 mod body;
 mod lines;
 mod model;
 mod ole;
 mod package;
+mod word97;
 
 pub use ole::read_ole;
 
@@ -34,10 +36,19 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             message: "tables or text boxes are nested too deep".into(),
         },
     })?;
-    Ok(SourceDoc {
-        format: "docx".into(),
-        lines: lines::to_lines(&blocks),
+    Ok(from_blocks("docx", &blocks))
+}
+
+fn from_blocks(format: &str, blocks: &[model::Block]) -> SourceDoc {
+    SourceDoc {
+        format: format.into(),
+        lines: lines::to_lines(blocks),
         pages: None,
         warnings: Vec::new(),
-    })
+    }
+}
+
+/// Reads a Word 97-2003 document in-process.
+fn read_word97(bytes: &[u8]) -> Result<SourceDoc, String> {
+    word97::blocks(bytes).map(|b| from_blocks("doc", &b))
 }

@@ -1,7 +1,7 @@
 //! OLE compound files: an encrypted OOXML package, or a Word 97-2003 `.doc`
-//! read by converting it to DOCX with LibreOffice when it is installed.
+//! read in-process, else converted to DOCX with LibreOffice when installed.
 
-use crate::ingest::sniff::is_encrypted_ooxml;
+use crate::ingest::sniff::{is_encrypted_ooxml, is_word97};
 use crate::ingest::{IngestError, SourceDoc};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -16,7 +16,7 @@ const CONVERTERS: &[&str] = &["soffice", "libreoffice"];
 static COUNTER: AtomicUsize = AtomicUsize::new(0);
 
 /// Reads an OLE file: encrypted packages are refused, Word 97-2003 files
-/// are converted.
+/// are read in-process or converted.
 pub fn read_ole(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
     if is_encrypted_ooxml(bytes) {
         return Err(IngestError {
@@ -24,12 +24,25 @@ pub fn read_ole(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             message: "the file is an encrypted (password-protected) Office package".into(),
         });
     }
+    if !is_word97(bytes) {
+        return Err(IngestError {
+            code: "not_word",
+            message: "the OLE file holds no WordDocument stream: not a Word 97-2003 document \
+                      (an Excel or PowerPoint file, or damaged)"
+                .into(),
+        });
+    }
+    let in_process = match super::read_word97(bytes) {
+        Ok(doc) => return Ok(doc),
+        Err(e) => e,
+    };
     let Some(converter) = find_converter() else {
         return Err(IngestError {
             code: "unsupported_format",
-            message: "Word 97-2003 (.doc) files are read by converting them with LibreOffice: \
-                      install it so that `soffice` is on PATH, or save the file as .docx"
-                .into(),
+            message: format!(
+                "this Word 97-2003 (.doc) file could not be read in-process ({in_process}); \
+                 install LibreOffice so that `soffice` is on PATH to convert it, or save it as .docx"
+            ),
         });
     };
     let docx = convert(&converter, bytes)?;
