@@ -31,7 +31,8 @@ pub struct Record {
 pub struct Source {
     /// Path as given on the command line (or found while recursing).
     pub path: String,
-    /// Input format: `txt`, `md`, … (`unknown` when unreadable).
+    /// Input format: `docx` or `doc` when the bytes are an Office file, else
+    /// from the extension: `txt`, `md`, … (`unknown` without one).
     pub format: String,
     /// Lower-case hex SHA-256 of the file's bytes.
     pub sha256: String,
