@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod docx;
+pub mod pdf;
 pub mod sniff;
 pub mod text;
 
@@ -23,6 +24,8 @@ pub struct Line {
     /// plain text. Superscript runs are written into `text` as
     /// `<sup>…</sup>`, the markup text renderings use.
     pub runs: Vec<Run>,
+    /// 1-based page of paginated formats (PDF).
+    pub page: Option<u32>,
 }
 
 /// A stretch of a line's text set in one font and style.
@@ -63,7 +66,7 @@ pub struct IngestError {
 }
 
 /// Formats this build can read, by file extension (lower case).
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "docm", "doc"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "docm", "doc", "pdf"];
 
 /// Reads `bytes` of a file named with extension `ext` into a [`SourceDoc`].
 /// Office files are recognised by their signature whatever their name; the
@@ -72,11 +75,16 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
     match sniff::kind(bytes) {
         sniff::Kind::Zip => docx::read(bytes),
         sniff::Kind::Ole => docx::read_ole(bytes),
+        sniff::Kind::Pdf => pdf::read(bytes),
         sniff::Kind::Other => match ext {
             "txt" | "md" => text::read(bytes, ext),
             "docx" | "docm" => Err(IngestError {
                 code: "not_zip",
                 message: "the file is named .docx but is not a zip package".into(),
+            }),
+            "pdf" => Err(IngestError {
+                code: "not_pdf",
+                message: "the file is named .pdf but has no PDF header".into(),
             }),
             "doc" => Err(IngestError {
                 code: "not_ole",

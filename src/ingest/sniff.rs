@@ -7,6 +7,8 @@ pub enum Kind {
     Zip,
     /// An OLE compound file (Word 97-2003, or an encrypted OOXML package).
     Ole,
+    /// A PDF (`%PDF-` within the first kilobyte, as readers accept).
+    Pdf,
     /// Anything else (text).
     Other,
 }
@@ -21,6 +23,11 @@ pub fn kind(bytes: &[u8]) -> Kind {
         Kind::Zip
     } else if bytes.starts_with(OLE) {
         Kind::Ole
+    } else if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        Kind::Pdf
     } else {
         Kind::Other
     }

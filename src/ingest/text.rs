@@ -43,6 +43,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
                 .contains('\t')
                 .then(|| t.split('\t').map(str::to_string).collect()),
             runs: Vec::new(),
+            page: None,
         })
         .collect()
 }

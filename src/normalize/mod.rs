@@ -106,6 +106,7 @@ mod tests {
                     ..Run::default()
                 },
             ],
+            page: None,
         };
         normalize_line(&mut line);
         assert_eq!(line.text, "Hòa\tVăn bản");

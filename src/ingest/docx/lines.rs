@@ -44,6 +44,7 @@ impl Builder {
             text: self.text,
             cells,
             runs: self.runs,
+            page: None,
         }
     }
 }

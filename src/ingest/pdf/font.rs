@@ -1,0 +1,344 @@
+//! Font decoding for text extraction: byte codes → Unicode text and glyph
+//! widths. ToUnicode CMaps first, then the font's encoding (WinAnsi, with
+//! `/Differences` as glyph names); CID fonts with their `W` arrays, including
+//! the range form `c_first c_last w`.
+
+use lopdf::{Dictionary, Document, Object};
+use std::collections::HashMap;
+
+/// How a font turns bytes into glyphs.
+#[derive(Debug, Clone, Default)]
+pub struct Font {
+    /// Base font name (`/BaseFont`), subset prefix kept ("ABCDEF+.VnTime").
+    pub name: String,
+    /// Two-byte codes (Type0 fonts with Identity encodings).
+    pub two_byte: bool,
+    /// Code → Unicode text.
+    to_unicode: HashMap<u32, String>,
+    /// Code → width in glyph space (thousandths of the font size).
+    widths: HashMap<u32, f32>,
+    /// Width of codes missing from `widths`.
+    default_width: f32,
+}
+
+/// One decoded glyph: its text and advance width (thousandths of text space).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Unicode text of the glyph ("" when it has no mapping).
+    pub text: String,
+    /// Advance in glyph space units (1000 = the font size).
+    pub width: f32,
+    /// The code was the single-byte space (word spacing applies).
+    pub is_space: bool,
+}
+
+fn deref<'a>(doc: &'a Document, o: &'a Object) -> &'a Object {
+    doc.dereference(o).map(|(_, o)| o).unwrap_or(o)
+}
+
+fn number(o: &Object) -> Option<f32> {
+    o.as_float().ok()
+}
+
+impl Font {
+    /// Reads a font dictionary.
+    pub fn load(doc: &Document, dict: &Dictionary) -> Font {
+        let name = dict
+            .get(b"BaseFont")
+            .ok()
+            .and_then(|o| deref(doc, o).as_name().ok())
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        let subtype = dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            .unwrap_or(b"");
+        let mut font = Font {
+            name,
+            default_width: 500.0,
+            ..Font::default()
+        };
+        if subtype == b"Type0" {
+            font.two_byte = true;
+            font.default_width = 1000.0;
+            if let Some(desc) = dict
+                .get(b"DescendantFonts")
+                .ok()
+                .and_then(|o| deref(doc, o).as_array().ok())
+                .and_then(|a| a.first())
+                .and_then(|o| deref(doc, o).as_dict().ok())
+            {
+                font.load_cid_widths(doc, desc);
+            }
+        } else {
+            font.load_simple(doc, dict);
+        }
+        if let Some(stream) = dict
+            .get(b"ToUnicode")
+            .ok()
+            .and_then(|o| deref(doc, o).as_stream().ok())
+        {
+            if let Ok(data) = stream.decompressed_content_with_limit(MAX_CMAP_BYTES) {
+                parse_cmap(&data, &mut font.to_unicode);
+            }
+        }
+        font
+    }
+
+    fn load_cid_widths(&mut self, doc: &Document, desc: &Dictionary) {
+        if let Some(dw) = desc.get(b"DW").ok().and_then(number) {
+            self.default_width = dw;
+        }
+        let Some(w) = desc
+            .get(b"W")
+            .ok()
+            .and_then(|o| deref(doc, o).as_array().ok())
+        else {
+            return;
+        };
+        let mut i = 0;
+        while i < w.len() {
+            let Some(first) = number(deref(doc, &w[i])) else {
+                break;
+            };
+            let first = first as u32;
+            match w.get(i + 1).map(|o| deref(doc, o)) {
+                Some(Object::Array(list)) => {
+                    for (k, o) in list.iter().enumerate().take(MAX_WIDTH_RUN) {
+                        if let Some(v) = number(deref(doc, o)) {
+                            self.widths.insert(first + k as u32, v);
+                        }
+                    }
+                    i += 2;
+                }
+                Some(last) => {
+                    let last = number(last).unwrap_or(first as f32) as u32;
+                    let v = w
+                        .get(i + 2)
+                        .and_then(|o| number(deref(doc, o)))
+                        .unwrap_or(self.default_width);
+                    for c in first..=last.min(first + MAX_WIDTH_RUN as u32) {
+                        self.widths.insert(c, v);
+                    }
+                    i += 3;
+                }
+                None => break,
+            }
+        }
+    }
+
+    fn load_simple(&mut self, doc: &Document, dict: &Dictionary) {
+        let first = dict.get(b"FirstChar").ok().and_then(number).unwrap_or(0.0) as u32;
+        if let Some(ws) = dict
+            .get(b"Widths")
+            .ok()
+            .and_then(|o| deref(doc, o).as_array().ok())
+        {
+            for (k, o) in ws.iter().enumerate().take(256) {
+                if let Some(v) = number(deref(doc, o)) {
+                    self.widths.insert(first + k as u32, v);
+                }
+            }
+        }
+        for b in 0u32..256 {
+            if let Some(c) = win_ansi(b as u8) {
+                self.to_unicode.insert(b, c.to_string());
+            }
+        }
+        let enc = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
+        if let Some(Object::Dictionary(e)) = enc {
+            if let Some(diffs) = e
+                .get(b"Differences")
+                .ok()
+                .and_then(|o| deref(doc, o).as_array().ok())
+            {
+                let mut code = 0u32;
+                for o in diffs {
+                    match deref(doc, o) {
+                        Object::Integer(n) => code = (*n).clamp(0, 255) as u32,
+                        Object::Name(n) => {
+                            if let Some(c) = glyph_name(n) {
+                                self.to_unicode.insert(code, c);
+                            }
+                            code += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    /// Decodes a string operand into glyphs.
+    pub fn decode(&self, bytes: &[u8]) -> Vec<Glyph> {
+        let codes: Vec<u32> = if self.two_byte {
+            bytes
+                .chunks(2)
+                .map(|c| (u32::from(c[0]) << 8) | u32::from(*c.get(1).unwrap_or(&0)))
+                .collect()
+        } else {
+            bytes.iter().map(|&b| u32::from(b)).collect()
+        };
+        codes
+            .into_iter()
+            .map(|c| Glyph {
+                text: self.to_unicode.get(&c).cloned().unwrap_or_default(),
+                width: self.widths.get(&c).copied().unwrap_or(self.default_width),
+                is_space: !self.two_byte && c == 32,
+            })
+            .collect()
+    }
+}
+
+/// Largest ToUnicode CMap read.
+const MAX_CMAP_BYTES: usize = 4 * 1024 * 1024;
+/// Longest run of widths or CMap range expanded.
+const MAX_WIDTH_RUN: usize = 65536;
+
+/// Reads `bfchar` and `bfrange` entries of a ToUnicode CMap.
+fn parse_cmap(data: &[u8], map: &mut HashMap<u32, String>) {
+    let text = String::from_utf8_lossy(data);
+    let tokens: Vec<&str> = text
+        .split(|c: char| c.is_whitespace())
+        .flat_map(split_brackets)
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut i = 0;
+    let mut mode = "";
+    while i < tokens.len() {
+        match tokens[i] {
+            "beginbfchar" | "beginbfrange" => mode = tokens[i],
+            "endbfchar" | "endbfrange" => mode = "",
+            _ if mode == "beginbfchar" && i + 1 < tokens.len() => {
+                if let (Some(code), Some(uni)) = (hex(tokens[i]), utf16_hex(tokens[i + 1])) {
+                    map.insert(code, uni);
+                }
+                i += 2;
+                continue;
+            }
+            _ if mode == "beginbfrange" && i + 2 < tokens.len() => {
+                let (Some(lo), Some(hi)) = (hex(tokens[i]), hex(tokens[i + 1])) else {
+                    i += 1;
+                    continue;
+                };
+                if tokens[i + 2] == "[" {
+                    let mut k = i + 3;
+                    let mut code = lo;
+                    while k < tokens.len() && tokens[k] != "]" {
+                        if let Some(u) = utf16_hex(tokens[k]) {
+                            map.insert(code, u);
+                        }
+                        code += 1;
+                        k += 1;
+                    }
+                    i = k + 1;
+                    continue;
+                }
+                if let Some(start) = utf16_hex(tokens[i + 2]) {
+                    let mut chars: Vec<char> = start.chars().collect();
+                    for code in lo..=hi.min(lo + MAX_WIDTH_RUN as u32) {
+                        map.insert(code, chars.iter().collect());
+                        if let Some(last) = chars.last_mut() {
+                            *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
+                        }
+                    }
+                }
+                i += 3;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+}
+
+fn split_brackets(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while let Some(i) = rest.find(['[', ']', '<']) {
+        let (a, b) = rest.split_at(i);
+        if !a.is_empty() {
+            out.push(a);
+        }
+        if b.starts_with('<') {
+            let end = b.find('>').map_or(b.len(), |e| e + 1);
+            out.push(&b[..end]);
+            rest = &b[end..];
+        } else {
+            out.push(&b[..1]);
+            rest = &b[1..];
+        }
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+fn hex(t: &str) -> Option<u32> {
+    let h = t.strip_prefix('<')?.strip_suffix('>')?;
+    u32::from_str_radix(h, 16).ok().filter(|_| h.len() <= 8)
+}
+
+fn utf16_hex(t: &str) -> Option<String> {
+    let h = t.strip_prefix('<')?.strip_suffix('>')?;
+    let units: Vec<u16> = (0..h.len() / 4)
+        .filter_map(|k| u16::from_str_radix(h.get(k * 4..k * 4 + 4)?, 16).ok())
+        .collect();
+    let s: String = char::decode_utf16(units).filter_map(Result::ok).collect();
+    (!s.is_empty()).then_some(s)
+}
+
+/// Windows-1252 bytes as Unicode (the WinAnsi encoding of simple fonts).
+fn win_ansi(b: u8) -> Option<char> {
+    const HIGH: [char; 32] = [
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{fffd}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0..=31 => None,
+        0x80..=0x9F => Some(HIGH[(b - 0x80) as usize]).filter(|c| *c != '\u{fffd}'),
+        _ => Some(b as char),
+    }
+}
+
+/// Unicode of a glyph name: "uniXXXX", "uXXXX", "space", single letters.
+fn glyph_name(n: &[u8]) -> Option<String> {
+    let s = std::str::from_utf8(n).ok()?;
+    if let Some(h) = s.strip_prefix("uni").or_else(|| s.strip_prefix('u')) {
+        if let Some(c) = u32::from_str_radix(h.get(..4.min(h.len()))?, 16)
+            .ok()
+            .and_then(char::from_u32)
+        {
+            if h.len() >= 4 {
+                return Some(c.to_string());
+            }
+        }
+    }
+    match s {
+        "space" => Some(" ".into()),
+        "hyphen" | "minus" => Some("-".into()),
+        "period" => Some(".".into()),
+        "comma" => Some(",".into()),
+        _ if s.chars().count() == 1 => Some(s.to_string()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cmap_chars_and_ranges() {
+        let cmap = b"1 beginbfchar\n<0003> <0020>\n<0011> <1EA1>\nendbfchar\n2 beginbfrange\n<0020> <0022> <0041>\n<0030> <0031> [<00E0> <00E1>]\nendbfrange";
+        let mut map = HashMap::new();
+        parse_cmap(cmap, &mut map);
+        assert_eq!(map.get(&3).map(String::as_str), Some(" "));
+        assert_eq!(map.get(&0x11).map(String::as_str), Some("ạ"));
+        assert_eq!(map.get(&0x22).map(String::as_str), Some("C"));
+        assert_eq!(map.get(&0x31).map(String::as_str), Some("á"));
+    }
+}

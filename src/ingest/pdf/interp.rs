@@ -1,0 +1,369 @@
+//! A text-positioning content-stream interpreter: follows the text state
+//! and matrices (`BT`/`ET`, `Tf`, `Td`/`TD`/`Tm`/`T*`, `Tc`/`Tw`/`Tz`/`TL`/
+//! `Ts`, `Tj`/`TJ`/`'`/`"`, `q`/`Q`/`cm`) through Form XObjects (with their
+//! `/Matrix`, a depth guard and a cycle guard) and reports every glyph with
+//! its position, size and font.
+
+use super::font::Font;
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::HashMap;
+
+/// Deepest nesting of Form XObjects followed.
+const MAX_FORM_DEPTH: usize = 12;
+/// Largest decompressed content stream read.
+const MAX_CONTENT_BYTES: usize = 64 * 1024 * 1024;
+
+/// A glyph placed on the page (user space, y up).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedGlyph {
+    /// Left edge of the glyph origin.
+    pub x: f32,
+    /// Baseline.
+    pub y: f32,
+    /// Advance width in user space.
+    pub width: f32,
+    /// Effective font size in user space.
+    pub size: f32,
+    /// Unicode text ("" when the font maps none).
+    pub text: String,
+    /// Font name.
+    pub font: String,
+}
+
+type Matrix = [f32; 6];
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+fn mul(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+#[derive(Clone)]
+struct GState {
+    ctm: Matrix,
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+    leading: f32,
+    rise: f32,
+    font: Option<Vec<u8>>,
+    size: f32,
+}
+
+impl Default for GState {
+    fn default() -> Self {
+        GState {
+            ctm: IDENTITY,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+            leading: 0.0,
+            rise: 0.0,
+            font: None,
+            size: 0.0,
+        }
+    }
+}
+
+/// Interprets pages of one document, caching fonts.
+pub struct Interpreter<'a> {
+    doc: &'a Document,
+    fonts: HashMap<ObjectId, Font>,
+    inline_fonts: HashMap<Vec<u8>, Font>,
+}
+
+fn num(o: &Object) -> f32 {
+    o.as_float().unwrap_or(0.0)
+}
+
+fn matrix_of(ops: &[Object]) -> Option<Matrix> {
+    (ops.len() == 6).then(|| {
+        [
+            num(&ops[0]),
+            num(&ops[1]),
+            num(&ops[2]),
+            num(&ops[3]),
+            num(&ops[4]),
+            num(&ops[5]),
+        ]
+    })
+}
+
+impl<'a> Interpreter<'a> {
+    /// An interpreter over a loaded document.
+    pub fn new(doc: &'a Document) -> Self {
+        Interpreter {
+            doc,
+            fonts: HashMap::new(),
+            inline_fonts: HashMap::new(),
+        }
+    }
+
+    /// Every glyph of a page.
+    pub fn page(&mut self, page: ObjectId) -> Vec<PlacedGlyph> {
+        let content = self
+            .doc
+            .get_page_content_with_limit(page, MAX_CONTENT_BYTES)
+            .unwrap_or_default();
+        let resources = page_resources(self.doc, page);
+        let mut out = Vec::new();
+        let mut seen = Vec::new();
+        self.run(
+            &content,
+            &resources,
+            GState::default(),
+            0,
+            &mut seen,
+            &mut out,
+        );
+        out
+    }
+
+    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<&Font> {
+        let fonts = resources
+            .get(b"Font")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())?;
+        let entry = fonts.get(name).ok()?;
+        match entry {
+            Object::Reference(id) => {
+                if !self.fonts.contains_key(id) {
+                    let dict = self.doc.get_dictionary(*id).ok()?;
+                    self.fonts.insert(*id, Font::load(self.doc, dict));
+                }
+                self.fonts.get(id)
+            }
+            Object::Dictionary(d) => {
+                if !self.inline_fonts.contains_key(name) {
+                    self.inline_fonts
+                        .insert(name.to_vec(), Font::load(self.doc, d));
+                }
+                self.inline_fonts.get(name)
+            }
+            _ => None,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &Dictionary,
+        start: GState,
+        depth: usize,
+        seen: &mut Vec<ObjectId>,
+        out: &mut Vec<PlacedGlyph>,
+    ) {
+        let Ok(ops) = Content::decode(content) else {
+            return;
+        };
+        let mut gs = start;
+        let mut stack: Vec<GState> = Vec::new();
+        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        for op in &ops.operations {
+            let a = &op.operands;
+            match op.operator.as_str() {
+                "q" => stack.push(gs.clone()),
+                "Q" => {
+                    if let Some(s) = stack.pop() {
+                        gs = s;
+                    }
+                }
+                "cm" => {
+                    if let Some(m) = matrix_of(a) {
+                        gs.ctm = mul(&m, &gs.ctm);
+                    }
+                }
+                "BT" => {
+                    tm = IDENTITY;
+                    tlm = IDENTITY;
+                }
+                "Tf" if a.len() == 2 => {
+                    gs.font = a[0].as_name().ok().map(<[u8]>::to_vec);
+                    gs.size = num(&a[1]);
+                }
+                "Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
+                "Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
+                "Tz" if !a.is_empty() => gs.scale = num(&a[0]) / 100.0,
+                "TL" if !a.is_empty() => gs.leading = num(&a[0]),
+                "Ts" if !a.is_empty() => gs.rise = num(&a[0]),
+                "Td" | "TD" if a.len() == 2 => {
+                    let (tx, ty) = (num(&a[0]), num(&a[1]));
+                    if op.operator == "TD" {
+                        gs.leading = -ty;
+                    }
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
+                    tm = tlm;
+                }
+                "Tm" => {
+                    if let Some(m) = matrix_of(a) {
+                        tlm = m;
+                        tm = m;
+                    }
+                }
+                "T*" => {
+                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
+                    tm = tlm;
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator == "'" || op.operator == "\"" {
+                        if op.operator == "\"" && a.len() == 3 {
+                            gs.word_spacing = num(&a[0]);
+                            gs.char_spacing = num(&a[1]);
+                        }
+                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
+                        tm = tlm;
+                    }
+                    let items: Vec<&Object> = match (op.operator.as_str(), a.last()) {
+                        ("TJ", Some(Object::Array(arr))) => arr.iter().collect(),
+                        (_, Some(o)) => vec![o],
+                        _ => Vec::new(),
+                    };
+                    self.show(resources, &gs, &mut tm, &items, out);
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+                        self.form(resources, name, &gs, depth, seen, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn show(
+        &mut self,
+        resources: &Dictionary,
+        gs: &GState,
+        tm: &mut Matrix,
+        items: &[&Object],
+        out: &mut Vec<PlacedGlyph>,
+    ) {
+        let Some(name) = gs.font.clone() else { return };
+        let Some(font) = self.font(resources, &name).cloned() else {
+            return;
+        };
+        for item in items {
+            match item {
+                Object::String(bytes, _) => {
+                    for g in font.decode(bytes) {
+                        let trm = mul(
+                            &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
+                            &gs.ctm,
+                        );
+                        let mut tx = g.width / 1000.0 * gs.size + gs.char_spacing;
+                        if g.is_space {
+                            tx += gs.word_spacing;
+                        }
+                        tx *= gs.scale;
+                        let user = mul(tm, &gs.ctm);
+                        let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
+                        let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+                        out.push(PlacedGlyph {
+                            x: trm[4],
+                            y: trm[5],
+                            width: tx * x_scale,
+                            size,
+                            text: g.text,
+                            font: font.name.clone(),
+                        });
+                        *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                    }
+                }
+                other => {
+                    let adjust = -num(other) / 1000.0 * gs.size * gs.scale;
+                    *tm = mul(&[1.0, 0.0, 0.0, 1.0, adjust, 0.0], tm);
+                }
+            }
+        }
+    }
+
+    fn form(
+        &mut self,
+        resources: &Dictionary,
+        name: &[u8],
+        gs: &GState,
+        depth: usize,
+        seen: &mut Vec<ObjectId>,
+        out: &mut Vec<PlacedGlyph>,
+    ) {
+        let Some(xobjects) = resources
+            .get(b"XObject")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+        else {
+            return;
+        };
+        let Ok(Object::Reference(id)) = xobjects.get(name) else {
+            return;
+        };
+        if seen.contains(id) {
+            return;
+        }
+        let Ok(stream) = self.doc.get_object(*id).and_then(|o| o.as_stream()) else {
+            return;
+        };
+        if stream
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+            != Some(b"Form")
+        {
+            return;
+        }
+        let Ok(content) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES) else {
+            return;
+        };
+        let own = stream
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|o| self.doc.dereference(o).ok())
+            .and_then(|(_, o)| o.as_dict().ok())
+            .cloned()
+            .unwrap_or_else(|| resources.clone());
+        let mut inner = gs.clone();
+        if let Some(m) = stream
+            .dict
+            .get(b"Matrix")
+            .ok()
+            .and_then(|o| o.as_array().ok())
+            .and_then(|a| matrix_of(a))
+        {
+            inner.ctm = mul(&m, &gs.ctm);
+        }
+        seen.push(*id);
+        self.run(&content, &own, inner, depth + 1, seen, out);
+        seen.pop();
+    }
+}
+
+/// The page's resources, merged from the page and its ancestors.
+fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
+    let mut merged = Dictionary::new();
+    if let Ok((own, inherited)) = doc.get_page_resources(page) {
+        let dicts = own.into_iter().chain(
+            inherited
+                .iter()
+                .filter_map(|id| doc.get_dictionary(*id).ok()),
+        );
+        for d in dicts {
+            for (k, v) in d.iter() {
+                if !merged.has(k) {
+                    merged.set(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    merged
+}

@@ -1,0 +1,154 @@
+//! Glyphs → text lines that keep the page layout: glyphs grouped by
+//! baseline, sorted by position (not drawing order), words placed at a
+//! character column proportional to their x position, so table columns line
+//! up as in a layout-preserving dump. Small raised digits glued to a word
+//! become `<sup>n</sup>` footnote marks.
+
+use super::interp::PlacedGlyph;
+use crate::ingest::{Line, Run};
+
+/// Baselines closer than this share a line (share of the font size).
+const SAME_LINE: f32 = 0.45;
+/// A gap wider than this starts a new word (share of the font size).
+const WORD_GAP: f32 = 0.12;
+/// One character column is this share of the page's common font size.
+const COLUMN_WIDTH: f32 = 0.5;
+/// A glyph this much smaller than its line and raised is a superscript.
+const SUPERSCRIPT_SIZE: f32 = 0.8;
+
+struct Word {
+    x: f32,
+    end: f32,
+    text: String,
+    font: String,
+    superscript: bool,
+}
+
+/// Lines of one page, numbered from `first_no`.
+pub fn page_lines(glyphs: &[PlacedGlyph], page: u32, first_no: usize) -> Vec<Line> {
+    let mut gs: Vec<&PlacedGlyph> = glyphs
+        .iter()
+        .filter(|g| !g.text.is_empty() && g.size > 0.0)
+        .collect();
+    if gs.is_empty() {
+        return Vec::new();
+    }
+    let common = common_size(&gs);
+    let column = (common * COLUMN_WIDTH).max(1.0);
+    let left = gs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+    gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+    // Cluster baselines from the top of the page down.
+    let mut rows: Vec<(f32, f32, Vec<&PlacedGlyph>)> = Vec::new();
+    for g in gs {
+        match rows.last_mut() {
+            Some((y, size, members))
+                if (*y - g.y).abs() < SAME_LINE * size.max(g.size) || is_raised(g, *y, *size) =>
+            {
+                if g.size > *size {
+                    *size = g.size;
+                    *y = g.y;
+                }
+                members.push(g);
+            }
+            _ => rows.push((g.y, g.size, vec![g])),
+        }
+    }
+    rows.into_iter()
+        .enumerate()
+        .map(|(i, (y, size, mut members))| {
+            members.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let words = words(&members, y, size);
+            render(&words, left, column, first_no + i, page)
+        })
+        .collect()
+}
+
+fn is_raised(g: &PlacedGlyph, line_y: f32, line_size: f32) -> bool {
+    g.size < SUPERSCRIPT_SIZE * line_size && g.y > line_y && g.y - line_y < line_size
+}
+
+/// The most common glyph size on the page (to 0.5 pt).
+fn common_size(gs: &[&PlacedGlyph]) -> f32 {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for g in gs {
+        *counts.entry((g.size * 2.0).round() as i32).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, c)| *c)
+        .map_or(12.0, |(s, _)| s as f32 / 2.0)
+}
+
+fn words(members: &[&PlacedGlyph], line_y: f32, line_size: f32) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::new();
+    for g in members {
+        let sup = is_raised(g, line_y, line_size) && g.text.chars().all(|c| c.is_ascii_digit());
+        let blank = g.text.trim().is_empty();
+        match out.last_mut() {
+            Some(w)
+                if !blank
+                    && w.superscript == sup
+                    && g.x - w.end < WORD_GAP * line_size
+                    && !w.text.ends_with(' ') =>
+            {
+                w.text.push_str(&g.text);
+                w.end = g.x + g.width;
+            }
+            Some(w) if blank => {
+                w.text.push(' ');
+                w.end = g.x + g.width;
+            }
+            _ if blank => {}
+            _ => out.push(Word {
+                x: g.x,
+                end: g.x + g.width,
+                text: g.text.clone(),
+                font: g.font.clone(),
+                superscript: sup,
+            }),
+        }
+    }
+    for w in &mut out {
+        let t = w.text.trim_end().to_string();
+        w.text = t;
+    }
+    out
+}
+
+fn render(words: &[Word], left: f32, column: f32, no: usize, page: u32) -> Line {
+    let mut text = String::new();
+    let mut runs = Vec::new();
+    let mut cols = 0usize;
+    for (k, w) in words.iter().enumerate() {
+        let target = ((w.x - left) / column).round().max(0.0) as usize;
+        if w.superscript {
+            text.push_str("<sup>");
+        } else if k > 0 {
+            let pad = if target > cols { target - cols } else { 1 };
+            text.extend(std::iter::repeat_n(' ', pad));
+            cols += pad;
+        } else {
+            text.extend(std::iter::repeat_n(' ', target));
+            cols = target;
+        }
+        let start = text.len();
+        text.push_str(&w.text);
+        runs.push(Run {
+            start,
+            end: text.len(),
+            font: Some(w.font.clone()),
+            ..Run::default()
+        });
+        if w.superscript {
+            text.push_str("</sup>");
+        }
+        cols += w.text.chars().count();
+    }
+    Line {
+        no,
+        text,
+        cells: None,
+        runs,
+        page: Some(page),
+    }
+}
