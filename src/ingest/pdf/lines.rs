@@ -12,7 +12,10 @@ const SAME_LINE: f32 = 0.45;
 /// A gap wider than this starts a new word (share of the font size).
 const WORD_GAP: f32 = 0.12;
 /// One character column is this share of the page's common font size.
-const COLUMN_WIDTH: f32 = 0.5;
+const COLUMN_WIDTH: f32 = 0.45;
+/// A gap wider than this (share of the font size) separates cells: the
+/// next word goes to its own column; narrower gaps are one space.
+const CELL_GAP: f32 = 0.9;
 /// A glyph this much smaller than its line and raised is a superscript.
 const SUPERSCRIPT_SIZE: f32 = 0.8;
 
@@ -34,7 +37,6 @@ pub fn page_lines(glyphs: &[PlacedGlyph], page: u32, first_no: usize) -> Vec<Lin
         return Vec::new();
     }
     let common = common_size(&gs);
-    let column = (common * COLUMN_WIDTH).max(1.0);
     let left = gs.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
     gs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     // Cluster baselines from the top of the page down.
@@ -53,13 +55,18 @@ pub fn page_lines(glyphs: &[PlacedGlyph], page: u32, first_no: usize) -> Vec<Lin
             _ => rows.push((g.y, g.size, vec![g])),
         }
     }
-    rows.into_iter()
-        .enumerate()
-        .map(|(i, (y, size, mut members))| {
+    let lines: Vec<(Vec<Word>, f32)> = rows
+        .into_iter()
+        .map(|(y, size, mut members)| {
             members.sort_by(|a, b| a.x.total_cmp(&b.x));
-            let words = words(&members, y, size);
-            render(&words, left, column, first_no + i, page)
+            (words(&members, y, size), size)
         })
+        .collect();
+    let column = (common * COLUMN_WIDTH).max(1.0);
+    lines
+        .iter()
+        .enumerate()
+        .map(|(i, (ws, size))| render(ws, left, column, *size, first_no + i, page))
         .collect()
 }
 
@@ -115,7 +122,7 @@ fn words(members: &[&PlacedGlyph], line_y: f32, line_size: f32) -> Vec<Word> {
     out
 }
 
-fn render(words: &[Word], left: f32, column: f32, no: usize, page: u32) -> Line {
+fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u32) -> Line {
     let mut text = String::new();
     let mut runs = Vec::new();
     let mut cols = 0usize;
@@ -124,7 +131,14 @@ fn render(words: &[Word], left: f32, column: f32, no: usize, page: u32) -> Line 
         if w.superscript {
             text.push_str("<sup>");
         } else if k > 0 {
-            let pad = if target > cols { target - cols } else { 1 };
+            let gap = w.x - words[k - 1].end;
+            let pad = if gap > CELL_GAP * size && target > cols + 1 {
+                target - cols
+            } else if gap > CELL_GAP * size {
+                2
+            } else {
+                1
+            };
             text.extend(std::iter::repeat_n(' ', pad));
             cols += pad;
         } else {
