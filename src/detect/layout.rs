@@ -36,6 +36,10 @@ struct Columns {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Segment {
     x: usize,
+    /// Column just past the last character.
+    end: usize,
+    /// Spaces before the word in the line's text (cell gaps are wide).
+    gap: usize,
     text: String,
 }
 
@@ -66,17 +70,19 @@ fn find_word(hay: &[char], needle: &str) -> Option<usize> {
 
 /// Column starts from the header lines beginning at `h`.
 fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
-    let block: Vec<Vec<char>> = lines[h..]
+    let block: Vec<(Vec<char>, Vec<usize>)> = lines[h..]
         .iter()
         .filter(|l| !l.text.trim().is_empty())
         .take(4)
-        .map(|l| fold_chars(&l.text))
+        .map(|l| (fold_chars(&l.text), l.char_columns()))
         .collect();
     // Words in list order: "số liệu" wins over a "kết quả" spanning cell.
     let find = |words: &[String]| {
-        words
-            .iter()
-            .find_map(|w| block.iter().find_map(|l| find_word(l, w)))
+        words.iter().find_map(|w| {
+            block
+                .iter()
+                .find_map(|(l, cols)| find_word(l, w).and_then(|i| cols.get(i).copied()))
+        })
     };
     let cols = &PATTERNS.columns;
     let label = find(&cols.label)?;
@@ -101,23 +107,29 @@ struct LineCells {
     note: String,
 }
 
-/// Words of a line with their character positions.
-fn words(text: &str) -> Vec<Segment> {
+/// Words of a line with their page columns.
+fn words(line: &Line) -> Vec<Segment> {
+    let columns = line.char_columns();
     let mut out = Vec::new();
     let mut current: Option<Segment> = None;
-    for (x, c) in text.chars().enumerate() {
+    let mut spaces = 0usize;
+    for (i, c) in line.text.chars().enumerate() {
+        let x = columns.get(i).copied().unwrap_or(i);
         if c.is_whitespace() {
             if let Some(w) = current.take() {
                 out.push(w);
+                spaces = 0;
             }
+            spaces += 1;
         } else {
-            current
-                .get_or_insert(Segment {
-                    x,
-                    text: String::new(),
-                })
-                .text
-                .push(c);
+            let seg = current.get_or_insert(Segment {
+                x,
+                end: x,
+                gap: spaces,
+                text: String::new(),
+            });
+            seg.text.push(c);
+            seg.end = x + 1;
         }
     }
     out.extend(current);
@@ -126,10 +138,10 @@ fn words(text: &str) -> Vec<Segment> {
 
 /// Assigns every word to a column by where it starts; label-area words are
 /// grouped into runs split at wide gaps (a grouping cell, then the label).
-fn classify(text: &str, cols: &Columns) -> LineCells {
+fn classify(line: &Line, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
     let mut label_end = 0usize;
-    let all = words(text);
+    let all = words(line);
     // A code label ("Chưa = 0", "Đang làm =") opens a unit cell.
     let opens_code = |k: usize| all[k..].iter().take(3).any(|w| w.text.starts_with('='));
     for (k, w) in all.iter().cloned().enumerate() {
@@ -149,11 +161,12 @@ fn classify(text: &str, cols: &Columns) -> LineCells {
         {
             append(&mut c.unit, &w.text);
         } else {
-            let end = w.x + w.text.chars().count();
+            let end = w.end;
             match c.labels.last_mut() {
-                Some(seg) if w.x < label_end + CELL_GAP + 1 => {
+                Some(seg) if w.gap <= CELL_GAP && w.x < label_end + CELL_GAP + 1 + w.gap => {
                     seg.text.push(' ');
                     seg.text.push_str(&w.text);
+                    seg.end = w.end;
                 }
                 _ => c.labels.push(w),
             }
@@ -181,7 +194,9 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut group = String::new();
     let mut inner_label: Option<usize> = None;
-    let mut last_label_line = String::new();
+    // Where the previous label line ended, as columns from the label's start
+    // (0: no label line to continue).
+    let mut last_label_end = 0usize;
     let mut in_footnotes = false;
     // Where labels really start (the STT column may be wider than its header).
     let mut label_x = cols.label;
@@ -203,12 +218,12 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         let page_number = is_page_number(line) && next_is_header(lines, i + 1, region.span.end);
         // A URL at the page margin is a browser's print footer; one in the
         // label column is label text.
-        let indent = line.text.chars().take_while(|c| c.is_whitespace()).count();
+        let indent = words(line).first().map_or(0, |w| w.x);
         let footer_url = is_url_line(line) && indent + SLACK < label_x;
         if in_footnotes || line.text.trim().is_empty() || footer_url || page_number {
             continue;
         }
-        let c = classify(&line.text, &cols);
+        let c = classify(line, &cols);
         if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {
             label_x = first.x;
         }
@@ -221,7 +236,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
                 .map(|s| s.text.as_str())
                 .collect::<Vec<_>>()
                 .join(" ");
-            last_label_line = label.clone();
+            last_label_end = c.labels.last().map_or(0, |l| l.end.saturating_sub(label_x));
             rows.push(RawRow {
                 stt: s,
                 label,
@@ -261,17 +276,17 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             (Some(l), Some(prev))
                 if group_seg.is_none()
                     && (l.text.starts_with(char::is_lowercase)
-                        || (is_wrap(&last_label_line, &l.text, label_width)
+                        || (is_wrap(last_label_end, &l.text, label_width)
                             && !opens_new_cells(prev, &c))) =>
             {
                 append(&mut prev.label, &l.text);
                 append(&mut prev.unit, &c.unit);
                 append(&mut prev.value, &c.value);
                 append(&mut prev.note, &c.note);
-                last_label_line = l.text;
+                last_label_end = l.end.saturating_sub(label_x);
             }
             (Some(l), _) => {
-                last_label_line = l.text.clone();
+                last_label_end = l.end.saturating_sub(label_x);
                 rows.push(RawRow {
                     label: l.text,
                     group: if group_seg.is_some() || inner_label.is_some_and(|x| l.x + SLACK >= x) {
@@ -312,10 +327,11 @@ fn opens_new_cells(prev: &RawRow, c: &LineCells) -> bool {
     second_value || (unit_done && new_unit && !codes::is_code_list(&c.unit))
 }
 
-/// True when `next` continues the label line `prev`: it starts in lower case,
-/// or `prev` was full enough that its next word had to wrap.
-fn is_wrap(prev: &str, next: &str, width: usize) -> bool {
-    if prev.is_empty() {
+/// True when `next` continues a label line that ended `prev_end` columns
+/// from the label's start: `next` starts in lower case, or the previous line
+/// was full enough that its next word had to wrap.
+fn is_wrap(prev_end: usize, next: &str, width: usize) -> bool {
+    if prev_end == 0 {
         return false;
     }
     if next.starts_with(char::is_lowercase) {
@@ -325,7 +341,7 @@ fn is_wrap(prev: &str, next: &str, width: usize) -> bool {
         .split_whitespace()
         .next()
         .map_or(0, |w| w.chars().count());
-    let needed = prev.chars().count() + 1 + first_word;
+    let needed = prev_end + 1 + first_word;
     needed as f64 >= FULL_LINE * width as f64
 }
 
@@ -341,12 +357,13 @@ mod tests {
             value: 66,
             note: Some(76),
         };
-        let c = classify("1.3     Số lượng các ban quản lý trực thuộc UBND Ban                         Không báo", &cols);
+        let line = |t: &str| crate::ingest::text::split_lines(t).remove(0);
+        let c = classify(&line("1.3     Số lượng các ban quản lý trực thuộc UBND Ban                         Không báo"), &cols);
         assert_eq!(c.stt.as_deref(), Some("1.3"));
         assert_eq!(c.labels[0].text, "Số lượng các ban quản lý trực thuộc UBND");
         assert_eq!((c.unit.as_str(), c.note.as_str()), ("Ban", "Không báo"));
         let c = classify(
-            "        Trong đó        Số TTHC cấp huyện:           Thủ tục       289",
+            &line("        Trong đó        Số TTHC cấp huyện:           Thủ tục       289"),
             &cols,
         );
         assert_eq!(c.labels.len(), 2);
@@ -380,11 +397,11 @@ mod tests {
     #[test]
     fn wraps() {
         assert!(is_wrap(
-            "Thực hiện nhiệm vụ Chính phủ, Thủ tướng",
+            "Thực hiện nhiệm vụ Chính phủ, Thủ tướng".chars().count(),
             "Chính phủ, UBND",
             47
         ));
-        assert!(!is_wrap("giao", "Thực hiện nhiệm vụ", 47));
-        assert!(is_wrap("Số nhiệm vụ", "thành", 47));
+        assert!(!is_wrap(4, "Thực hiện nhiệm vụ", 47));
+        assert!(is_wrap(11, "thành", 47));
     }
 }

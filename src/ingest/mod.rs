@@ -41,6 +41,10 @@ pub struct Run {
     pub bold: bool,
     /// Italic.
     pub italic: bool,
+    /// Character column where the run starts on a layout-preserving page
+    /// (PDF: its x position in units of a character width), when known;
+    /// the run's text may sit elsewhere in `text` when glyphs are wider.
+    pub column: Option<usize>,
 }
 
 /// A document as read by a front end, before normalisation.
@@ -63,6 +67,28 @@ pub struct IngestError {
     pub code: &'static str,
     /// Human-readable explanation.
     pub message: String,
+}
+
+impl Line {
+    /// The page column of every character of `text`: from the runs'
+    /// `column` where known, else the character's index.
+    pub fn char_columns(&self) -> Vec<usize> {
+        let mut cols: Vec<usize> = (0..self.text.chars().count()).collect();
+        for run in self.runs.iter().filter(|r| r.column.is_some()) {
+            let (Some(col), Some(before)) = (run.column, self.text.get(..run.start)) else {
+                continue;
+            };
+            let first = before.chars().count();
+            let len = self
+                .text
+                .get(run.start..run.end)
+                .map_or(0, |t| t.chars().count());
+            for (k, slot) in cols.iter_mut().skip(first).take(len).enumerate() {
+                *slot = col + k;
+            }
+        }
+        cols
+    }
 }
 
 /// Formats this build can read, by file extension (lower case).

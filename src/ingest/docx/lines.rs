@@ -30,6 +30,7 @@ impl Builder {
             font: font.clone(),
             bold,
             italic,
+            column: None,
         });
     }
 

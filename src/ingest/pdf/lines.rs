@@ -16,6 +16,9 @@ const COLUMN_WIDTH: f32 = 0.45;
 /// A gap wider than this (share of the font size) separates cells: the
 /// next word goes to its own column; narrower gaps are one space.
 const CELL_GAP: f32 = 0.9;
+/// Spaces written at least across a cell gap (more than the layout reader's
+/// in-cell gap of two).
+const MIN_CELL_PAD: usize = 3;
 /// A glyph this much smaller than its line and raised is a superscript.
 const SUPERSCRIPT_SIZE: f32 = 0.8;
 
@@ -132,10 +135,8 @@ fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u3
             text.push_str("<sup>");
         } else if k > 0 {
             let gap = w.x - words[k - 1].end;
-            let pad = if gap > CELL_GAP * size && target > cols + 1 {
-                target - cols
-            } else if gap > CELL_GAP * size {
-                2
+            let pad = if gap > CELL_GAP * size {
+                target.saturating_sub(cols).max(MIN_CELL_PAD)
             } else {
                 1
             };
@@ -151,6 +152,7 @@ fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u3
             start,
             end: text.len(),
             font: Some(w.font.clone()),
+            column: Some(target),
             ..Run::default()
         });
         if w.superscript {
