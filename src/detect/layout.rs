@@ -140,7 +140,6 @@ fn words(line: &Line) -> Vec<Segment> {
 /// grouped into runs split at wide gaps (a grouping cell, then the label).
 fn classify(line: &Line, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
-    let mut label_end = 0usize;
     let all = words(line);
     // A code label ("Chưa = 0", "Đang làm =") opens a unit cell.
     let opens_code = |k: usize| all[k..].iter().take(3).any(|w| w.text.starts_with('='));
@@ -161,16 +160,14 @@ fn classify(line: &Line, cols: &Columns) -> LineCells {
         {
             append(&mut c.unit, &w.text);
         } else {
-            let end = w.end;
             match c.labels.last_mut() {
-                Some(seg) if w.gap <= CELL_GAP && w.x < label_end + CELL_GAP + 1 + w.gap => {
+                Some(seg) if w.gap <= CELL_GAP => {
                     seg.text.push(' ');
                     seg.text.push_str(&w.text);
                     seg.end = w.end;
                 }
                 _ => c.labels.push(w),
             }
-            label_end = end;
         }
     }
     c
@@ -215,10 +212,13 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         if is_footnote_rule(line) {
             in_footnotes = true;
         }
-        let page_number = is_page_number(line) && next_is_header(lines, i + 1, region.span.end);
-        // A URL at the page margin is a browser's print footer; one in the
-        // label column is label text.
+        // A URL or a number at the page margin is page furniture; one in
+        // the label column is label text ("mức độ" / "4").
         let indent = words(line).first().map_or(0, |w| w.x);
+        let in_label_column = indent + SLACK >= label_x && indent <= label_x + SLACK;
+        let page_number = is_page_number(line)
+            && !in_label_column
+            && next_is_header(lines, i + 1, region.span.end);
         let footer_url = is_url_line(line) && indent + SLACK < label_x;
         if in_footnotes || line.text.trim().is_empty() || footer_url || page_number {
             continue;
