@@ -320,10 +320,19 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
 /// True when a line's cells cannot continue the previous row's: a second
 /// value, or a new capitalised unit after a complete one.
 fn opens_new_cells(prev: &RawRow, c: &LineCells) -> bool {
-    let second_value = !c.value.is_empty() && !prev.value.is_empty();
+    let open_value = prev.value.ends_with(',')
+        || prev.value.matches('(').count() > prev.value.matches(')').count();
+    let second_value = !c.value.is_empty()
+        && !prev.value.is_empty()
+        && !open_value
+        && c.value
+            .starts_with(|ch: char| ch.is_ascii_digit() || ch.is_uppercase());
     let unit_done =
         !prev.unit.is_empty() && !codes::ends_with_code(&prev.unit) && !prev.unit.ends_with(',');
-    let new_unit = c.unit.starts_with(char::is_uppercase) && !c.unit.starts_with('=');
+    // A capitalised unit or a symbol unit ("%"), not a code's "= 1".
+    let new_unit = c.unit.starts_with(|ch: char| {
+        ch.is_uppercase() || (!ch.is_alphanumeric() && !matches!(ch, '=' | '(' | ','))
+    });
     second_value || (unit_done && new_unit && !codes::is_code_list(&c.unit))
 }
 
