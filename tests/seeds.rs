@@ -91,14 +91,15 @@ fn seed_003_values() {
     assert!(acc >= 0.95, "seed 003 value accuracy {acc:.3} < 0.95");
 }
 
-/// Every seed's and DOCX fixture's record equals its reviewed expected
+/// Every seed's, DOCX and PDF fixture's record equals its reviewed expected
 /// record byte for byte (the machine-specific path set to the fixture's).
 #[test]
 fn fixtures_match_expected_records() {
     let mut inputs = seeds();
-    let docx_dir = root().join("fixtures/docx");
-    for e in std::fs::read_dir(&docx_dir).expect("fixtures/docx") {
-        inputs.push(e.expect("entry").path());
+    for dir in ["fixtures/docx", "fixtures/pdf"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
+            inputs.push(e.expect("entry").path());
+        }
     }
     inputs.sort();
     for path in inputs {

@@ -1,0 +1,140 @@
+//! The PDF front end: rendered reports against gold, small PDFs written with
+//! lopdf for reading order, footnote marks and text-less files, and broken
+//! files.
+
+mod common;
+
+use baocao::extract_bytes;
+use common::{gold_for, gold_rows, meta_matches, our_rows, root, row_f1};
+use lopdf::{dictionary, Document, Object, Stream};
+
+/// Every LibreOffice PDF of the gold reports (plain, landscape, narrow label
+/// column) reaches rows_f1 ≥ 0.98; metadata ≥ 0.85 overall.
+#[test]
+fn rendered_pdfs_reach_the_bar() {
+    let mut files = Vec::new();
+    for dir in ["fixtures/rendered", "fixtures/pdf"] {
+        for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
+            let path = e.expect("entry").path();
+            if path.extension().is_some_and(|x| x == "pdf") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    let (mut ok, mut total) = (0, 0);
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let rec = baocao::extract_file(path);
+        assert_eq!(rec.source.format, "pdf", "{name}");
+        assert!(rec.source.pages.is_some_and(|p| p > 0), "{name}");
+        let gold = gold_for(name.split('.').next().unwrap());
+        let f1 = row_f1(&gold_rows(&gold), &our_rows(&rec));
+        assert!(f1 >= 0.98, "{name}: rows_f1 {f1:.3}");
+        let (m, n) = meta_matches(&gold, &rec);
+        ok += m;
+        total += n;
+    }
+    let meta = ok as f64 / total as f64;
+    assert!(meta >= 0.85, "meta_acc {meta:.3}");
+}
+
+/// A one-page PDF with Helvetica text drawn by the given content stream.
+fn pdf(content: &str) -> Vec<u8> {
+    let mut doc = Document::with_version("1.5");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
+    });
+    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+    let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content, "Resources" => resources,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    let mut out = Vec::new();
+    doc.save_to(&mut out).expect("pdf written");
+    out
+}
+
+#[test]
+fn glyphs_are_read_in_reading_order_not_drawing_order() {
+    // The second line is drawn first, and its right half before its left.
+    let content = "BT /F1 12 Tf 300 700 Td (world) Tj ET \
+                   BT /F1 12 Tf 72 700 Td (Hello) Tj ET \
+                   BT /F1 12 Tf 72 750 Td (Title line) Tj ET";
+    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    let texts: Vec<String> = doc
+        .lines
+        .iter()
+        .map(|l| l.text.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(texts, ["Title line", "Hello world"]);
+    assert_eq!(doc.lines[1].page, Some(1));
+    assert_eq!(doc.lines[1].runs[0].font.as_deref(), Some("Helvetica"));
+}
+
+#[test]
+fn small_raised_digits_become_footnote_marks() {
+    let content = "BT /F1 12 Tf 72 700 Td (Tong so VBQPPL) Tj ET BT /F1 7 Tf 168 705 Td (3) Tj ET \
+                   BT /F1 12 Tf 175 700 Td (ban hanh) Tj ET";
+    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    assert_eq!(doc.lines.len(), 1, "{:?}", doc.lines);
+    assert!(
+        doc.lines[0].text.contains("VBQPPL<sup>3</sup>"),
+        "{}",
+        doc.lines[0].text
+    );
+}
+
+#[test]
+fn tj_arrays_and_quote_operators_are_read() {
+    let content = "BT /F1 12 Tf 14 TL 72 700 Td [(S) 20 (o) -250 (lieu)] TJ (Dong hai) ' ET";
+    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    let texts: Vec<String> = doc
+        .lines
+        .iter()
+        .map(|l| l.text.trim().to_string())
+        .collect();
+    assert_eq!(texts, ["So lieu", "Dong hai"]);
+}
+
+#[test]
+fn pdf_without_text_layer() {
+    let rec = extract_bytes("scan.pdf", &pdf("0 0 m 100 100 l S"));
+    let err = rec.error.expect("an error record");
+    assert_eq!(err.code, "no_text_layer");
+    assert!(err.message.contains("1 pages"), "{}", err.message);
+}
+
+#[test]
+fn broken_pdfs_are_error_records() {
+    let mut junk = b"%PDF-1.7\n".to_vec();
+    junk.extend((0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+    let rec = extract_bytes("junk.pdf", &junk);
+    assert!(rec.error.is_some());
+    assert_ne!(
+        rec.error.as_ref().map(|e| e.code.as_str()),
+        Some("internal")
+    );
+    let mut cut = pdf("BT /F1 12 Tf 72 700 Td (Hello) Tj ET");
+    cut.truncate(cut.len() / 2);
+    let rec = extract_bytes("cut.pdf", &cut);
+    assert_ne!(
+        rec.error.as_ref().map(|e| e.code.as_str()),
+        Some("internal")
+    );
+    assert_eq!(
+        extract_bytes("x.pdf", b"not a pdf").error.map(|e| e.code),
+        Some("not_pdf".into())
+    );
+}
