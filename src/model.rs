@@ -117,6 +117,8 @@ pub struct Row {
     pub footnotes: Vec<u32>,
     /// 1-based line of the row's start in the source text.
     pub line: usize,
+    /// Page of the row's start for paginated formats (PDF), else `null`.
+    pub page: Option<u32>,
 }
 
 /// The kind of reading a value cell got.

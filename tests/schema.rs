@@ -168,6 +168,7 @@ fn full_record() -> Record {
                 note: String::new(),
                 footnotes: vec![4],
                 line: 812,
+                page: Some(2),
             }],
         }],
         warnings: vec![Warning::new("duplicate_stt", "STT 1.2 appears twice")],

@@ -54,6 +54,7 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
                 unit: r.unit,
                 note: r.note,
                 footnotes: r.footnotes,
+                page: page_of(lines, r.line),
                 line: r.line,
             })
             .collect();
@@ -65,7 +66,7 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
         }
         out.tables.push(Table {
             title: region.title,
-            page: None,
+            page: lines.get(region.headers[0]).and_then(|l| l.page),
             rows,
         });
     }
@@ -77,6 +78,11 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
     }
     check_truncation(lines, &mut out);
     out
+}
+
+/// The page of the line numbered `no` (lines are numbered from 1 in order).
+fn page_of(lines: &[Line], no: usize) -> Option<u32> {
+    lines.get(no.checked_sub(1)?).and_then(|l| l.page)
 }
 
 /// Most non-blank lines after the start of a cut-off last row (its wrapped label).

@@ -23,16 +23,38 @@ pub struct RawRow {
     pub line: usize,
 }
 
-/// Appends `more` to `field` with one space between.
+/// Appends `more` to `field` with one space between, or none when `field`
+/// ends in a hyphen inside a token wrapped at the line end ("19/NQ-" +
+/// "HĐND" is "19/NQ-HĐND"; "từ 70% -" keeps its space).
 pub fn append(field: &mut String, more: &str) {
     let more = collapse_ws(more);
     if more.is_empty() {
         return;
     }
-    if !field.is_empty() {
+    if !field.is_empty() && !ends_in_token_hyphen(field) {
         field.push(' ');
     }
     field.push_str(&more);
+}
+
+fn ends_in_token_hyphen(s: &str) -> bool {
+    let mut rev = s.chars().rev();
+    rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapped_hyphenated_tokens_join() {
+        let mut s = "Nghị quyết 19/NQ-".to_string();
+        append(&mut s, "HĐND tỉnh");
+        assert_eq!(s, "Nghị quyết 19/NQ-HĐND tỉnh");
+        let mut s = "từ 70% -".to_string();
+        append(&mut s, "dưới 100%");
+        assert_eq!(s, "từ 70% - dưới 100%");
+    }
 }
 
 /// Cleans a cell: markup removed, white space collapsed; returns the

@@ -92,6 +92,13 @@ fn common_size(gs: &[&PlacedGlyph]) -> f32 {
 fn words(members: &[&PlacedGlyph], line_y: f32, line_size: f32) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
     for g in members {
+        // A diacritic drawn as its own glyph sits on the letter before it.
+        if let Some(mark) = as_combining(&g.text) {
+            if let Some(w) = out.last_mut() {
+                w.text.push(mark);
+                continue;
+            }
+        }
         let sup = is_raised(g, line_y, line_size) && g.text.chars().all(|c| c.is_ascii_digit());
         let blank = g.text.trim().is_empty();
         match out.last_mut() {
@@ -123,6 +130,26 @@ fn words(members: &[&PlacedGlyph], line_y: f32, line_size: f32) -> Vec<Word> {
         w.text = t;
     }
     out
+}
+
+/// A glyph that is only a diacritic, as the combining mark to attach:
+/// combining marks as they are, spacing accents (´ ` ˜ ˆ ˘ ˙) mapped.
+fn as_combining(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    match c {
+        '\u{0300}'..='\u{036F}' => Some(c),
+        '\u{00B4}' | '\u{02CA}' => Some('\u{0301}'),
+        '\u{0060}' | '\u{02CB}' => Some('\u{0300}'),
+        '\u{02DC}' => Some('\u{0303}'),
+        '\u{02C6}' => Some('\u{0302}'),
+        '\u{02D8}' => Some('\u{0306}'),
+        '\u{02D9}' => Some('\u{0323}'),
+        _ => None,
+    }
 }
 
 fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u32) -> Line {

@@ -3,6 +3,7 @@
 //! the page layout for the detector's layout reader.
 
 mod font;
+mod furniture;
 mod interp;
 mod lines;
 
@@ -64,11 +65,13 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
 fn extract(doc: &Document) -> (Vec<super::Line>, u32) {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
-    let mut out = Vec::new();
-    for (&number, &id) in &pages {
-        let glyphs = interp.page(id);
-        let page_lines = lines::page_lines(&glyphs, number, out.len() + 1);
-        out.extend(page_lines);
+    let per_page: Vec<Vec<super::Line>> = pages
+        .iter()
+        .map(|(&number, &id)| lines::page_lines(&interp.page(id), number, 0))
+        .collect();
+    let mut out: Vec<super::Line> = furniture::strip(per_page).into_iter().flatten().collect();
+    for (i, line) in out.iter_mut().enumerate() {
+        line.no = i + 1;
     }
     (out, u32::try_from(pages.len()).unwrap_or(u32::MAX))
 }
