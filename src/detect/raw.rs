@@ -42,6 +42,13 @@ fn ends_in_token_hyphen(s: &str) -> bool {
     rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphanumeric())
 }
 
+/// Cleans a cell: markup removed, white space collapsed; returns the
+/// `<sup>` footnote numbers too.
+pub fn clean_cell(cell: &str) -> (String, Vec<u32>) {
+    let s = strip_markup(cell);
+    (collapse_ws(&s.text), s.footnotes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -55,11 +62,4 @@ mod tests {
         append(&mut s, "dưới 100%");
         assert_eq!(s, "từ 70% - dưới 100%");
     }
-}
-
-/// Cleans a cell: markup removed, white space collapsed; returns the
-/// `<sup>` footnote numbers too.
-pub fn clean_cell(cell: &str) -> (String, Vec<u32>) {
-    let s = strip_markup(cell);
-    (collapse_ws(&s.text), s.footnotes)
 }
