@@ -7,6 +7,7 @@
 //! does not grow with the size of the corpus.
 
 use crate::ingest::SUPPORTED_EXTENSIONS;
+use crate::isolate::{self, Isolation};
 use crate::model::{Record, Source};
 use crate::pipeline;
 use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
@@ -74,10 +75,16 @@ pub fn pool(jobs: Option<usize>) -> Result<ThreadPool, ThreadPoolBuildError> {
         .build()
 }
 
-/// Extracts every file on `pool` and calls `sink(index, record)` in input
+/// Extracts every file on `pool` (each in a worker process under a time
+/// limit when `isolation` is given) and calls `sink(index, record)` in input
 /// order, streaming: a record is handed over as soon as it and all earlier
 /// ones are done. Stops at the first error from `sink` and returns it.
-pub fn run<E, F>(files: &[PathBuf], pool: &ThreadPool, mut sink: F) -> Result<(), E>
+pub fn run<E, F>(
+    files: &[PathBuf],
+    pool: &ThreadPool,
+    isolation: Option<&Isolation>,
+    mut sink: F,
+) -> Result<(), E>
 where
     F: FnMut(usize, Record) -> Result<(), E>,
 {
@@ -91,7 +98,11 @@ where
                 let (tx, path, index) = (tx.clone(), &files[next], next);
                 scope.spawn(move |_| {
                     // The receiver outlives the scope, so this cannot fail.
-                    let _ = tx.send((index, extract_guarded(path)));
+                    let record = match isolation {
+                        Some(iso) => isolate::extract(path, iso),
+                        None => extract_guarded(path),
+                    };
+                    let _ = tx.send((index, record));
                 });
                 next += 1;
             }
@@ -172,7 +183,7 @@ mod tests {
             .collect();
         let pool = pool(Some(3)).expect("pool");
         let mut seen = Vec::new();
-        let done: Result<(), ()> = run(&files, &pool, |i, r| {
+        let done: Result<(), ()> = run(&files, &pool, None, |i, r| {
             seen.push((i, r.source.path));
             Ok(())
         });
@@ -192,7 +203,7 @@ mod tests {
             .collect();
         let pool = pool(Some(2)).expect("pool");
         let mut calls = 0;
-        let done = run(&files, &pool, |i, _| {
+        let done = run(&files, &pool, None, |i, _| {
             calls += 1;
             if i == 3 {
                 Err("stop")

@@ -10,6 +10,7 @@ pub mod batch;
 pub mod cli;
 pub mod detect;
 pub mod ingest;
+pub mod isolate;
 pub mod meta;
 pub mod model;
 pub mod normalize;

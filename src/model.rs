@@ -4,13 +4,13 @@
 //! `schema/record.schema.json`. Field order is declaration order, so output is
 //! byte-for-byte deterministic for the same input.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Version of the JSON record layout; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One extracted document: a report, or an error record for an input that failed.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Record {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,
@@ -27,7 +27,7 @@ pub struct Record {
 }
 
 /// The input file a record describes.
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Source {
     /// Path as given on the command line (or found while recursing).
     pub path: String,
@@ -43,7 +43,7 @@ pub struct Source {
 }
 
 /// Document metadata.
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Report {
     /// The issuing unit.
     pub unit: Unit,
@@ -60,7 +60,7 @@ pub struct Report {
 }
 
 /// The issuing unit of a report.
-#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Unit {
     /// Canonical name: "UBND huyện X", "UBND tỉnh X", "Sở X".
     pub name: Option<String>,
@@ -71,7 +71,7 @@ pub struct Unit {
 }
 
 /// A reporting period.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Period {
     /// `quarter`, `half`, `nine_months` or `year`.
     pub kind: String,
@@ -84,7 +84,7 @@ pub struct Period {
 }
 
 /// One indicator table (a "Biểu mẫu" or "Phụ lục").
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Table {
     /// Caption, e.g. "Biểu mẫu 2 - Cải cách thể chế".
     pub title: String,
@@ -95,7 +95,7 @@ pub struct Table {
 }
 
 /// One table row.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Row {
     /// STT as printed without trailing dots ("1.2.1", "I"); "" when none.
     pub stt: String,
@@ -122,7 +122,7 @@ pub struct Row {
 }
 
 /// The kind of reading a value cell got.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ValueKind {
     /// "", "-" and similar blanks.
@@ -144,7 +144,7 @@ pub enum ValueKind {
 }
 
 /// A value cell: the printed text and its typed reading.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Value {
     /// The cell exactly as printed (joined to one line).
     pub raw: String,
@@ -153,19 +153,19 @@ pub struct Value {
     /// The main numeric reading, when there is one.
     pub number: Option<f64>,
     /// Every number found in the cell, in order (composite and ratio cells).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub numbers: Vec<f64>,
     /// Numerator of a ratio or fraction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub numerator: Option<f64>,
     /// Denominator of a ratio or fraction.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub denominator: Option<f64>,
     /// Meaning of a coded value ("Hoàn thành").
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meaning: Option<String>,
     /// Boolean reading ("Có" = true).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boolean: Option<bool>,
 }
 
@@ -186,7 +186,7 @@ impl Value {
 }
 
 /// A non-fatal problem.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Warning {
     /// Stable machine-readable code, e.g. `no_indicator_table`.
     pub code: String,
@@ -205,7 +205,7 @@ impl Warning {
 }
 
 /// Why an input failed.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct ErrorInfo {
     /// Stable machine-readable code, e.g. `io`, `empty_input`, `binary_input`.
     pub code: String,

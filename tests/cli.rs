@@ -304,3 +304,34 @@ fn help_exits_0() {
         assert!(help.contains(flag), "{flag} missing from help");
     }
 }
+
+/// Each document runs in a worker process under `--timeout`: one that takes
+/// too long becomes a `timeout` error record and the run goes on.
+#[test]
+fn timeout_makes_an_error_record_and_the_run_goes_on() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let seed = root.join("fixtures/seeds/000_ba21f554f00fdddf.txt");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["extract", "--no-progress", "--timeout", "0.000001"])
+        .arg(&seed)
+        .arg(&seed)
+        .output()
+        .expect("baocao runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let records: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    for r in &records {
+        assert_eq!(r["error"]["code"], "timeout");
+    }
+    let ok = std::process::Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["extract", "--no-progress", "--timeout", "30"])
+        .arg(&seed)
+        .output()
+        .expect("baocao runs");
+    assert_eq!(ok.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&ok.stdout).contains("\"error\":null"));
+}

@@ -2,8 +2,9 @@
 
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
+use crate::isolate::Isolation;
 use crate::output::{Destination, Writer};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Runs the extraction and returns the process exit code.
 pub fn run(args: &ExtractArgs) -> u8 {
@@ -42,9 +43,18 @@ pub fn run(args: &ExtractArgs) -> u8 {
         }
     };
 
+    // Each document in a worker process under the time limit, unless asked
+    // to stay in this process (or the executable cannot be found).
+    let isolation = (!args.in_process)
+        .then(|| std::env::current_exe().ok())
+        .flatten()
+        .map(|program| Isolation {
+            program,
+            timeout: Duration::from_secs_f64(args.timeout),
+        });
     let bar = progress::bar(files.len(), !args.no_progress);
     let mut summary = Summary::default();
-    let written = batch::run(&files, &pool, |index, record| {
+    let written = batch::run(&files, &pool, isolation.as_ref(), |index, record| {
         summary.add(&record);
         if let Some(error) = &record.error {
             bar.suspend(|| {

@@ -32,6 +32,13 @@ pub struct Cli {
 pub enum Command {
     /// Extract one JSON record per report.
     Extract(ExtractArgs),
+    /// Extract one file and print its record (used by `extract` to isolate
+    /// each document in its own process).
+    #[command(hide = true)]
+    Worker {
+        /// The file.
+        path: PathBuf,
+    },
 }
 
 /// Options of `baocao extract`.
@@ -57,6 +64,24 @@ pub struct ExtractArgs {
     /// Never draw the progress bar.
     #[arg(long)]
     pub no_progress: bool,
+
+    /// Stop a document's extraction after SECONDS (it gets a `timeout`
+    /// error record).
+    #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_timeout)]
+    pub timeout: f64,
+
+    /// Extract in this process instead of one worker process per document
+    /// (faster to start, but a crash in a parser stops the run and
+    /// `--timeout` does not apply).
+    #[arg(long)]
+    pub in_process: bool,
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v.is_finite() && v <= 86_400.0 => Ok(v),
+        _ => Err("expected a number of seconds between 0 and 86400".into()),
+    }
 }
 
 /// Parses `args` (program name first) and runs the command. Never exits the
@@ -69,6 +94,10 @@ where
     match Cli::try_parse_from(args) {
         Ok(cli) => match cli.command {
             Command::Extract(args) => ExitCode::from(extract::run(&args)),
+            Command::Worker { path } => match crate::isolate::work(&path) {
+                Ok(()) => ExitCode::from(EXIT_OK),
+                Err(_) => ExitCode::from(EXIT_USAGE),
+            },
         },
         Err(e) => {
             // Help and version go to stdout with code 0; usage errors to
