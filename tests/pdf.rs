@@ -138,3 +138,19 @@ fn broken_pdfs_are_error_records() {
         Some("not_pdf".into())
     );
 }
+
+/// PDFs encrypted with only an owner password (an empty user password) are
+/// decrypted and read; a user password gives an `encrypted` error record.
+#[test]
+fn encrypted_pdfs() {
+    let dir = root().join("fixtures/pdf/encrypted");
+    let gold = gold_rows(&gold_for("001_ab3b4a8e0ce935e7"));
+    for name in ["001_ab3b4a8e0ce935e7.owner-aes256.pdf", "001_ab3b4a8e0ce935e7.owner-rc4.pdf"] {
+        let rec = baocao::extract_file(&dir.join(name));
+        assert!(rec.error.is_none(), "{name}: {:?}", rec.error);
+        let f1 = row_f1(&gold, &our_rows(&rec));
+        assert!(f1 >= 0.98, "{name}: rows_f1 {f1:.3}");
+    }
+    let rec = baocao::extract_file(&dir.join("001_ab3b4a8e0ce935e7.user-password.pdf"));
+    assert_eq!(rec.error.map(|e| e.code), Some("encrypted".to_string()));
+}

@@ -98,7 +98,10 @@ fn fixtures_match_expected_records() {
     let mut inputs = seeds();
     for dir in ["fixtures/docx", "fixtures/pdf"] {
         for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
-            inputs.push(e.expect("entry").path());
+            let path = e.expect("entry").path();
+            if path.is_file() {
+                inputs.push(path);
+            }
         }
     }
     inputs.sort();
