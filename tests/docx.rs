@@ -52,32 +52,9 @@ fn row(
 /// the seed's narrative) reaches rows_f1 ≥ 0.99; metadata ≥ 0.9 overall.
 #[test]
 fn rendered_reports_reach_the_bar() {
-    let mut files = Vec::new();
-    for dir in ["fixtures/docx", "fixtures/rendered"] {
-        for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
-            let path = e.expect("entry").path();
-            if path.extension().is_some_and(|x| x == "docx") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = common::fixture_files(&["fixtures/docx", "fixtures/rendered"], "docx");
     assert!(files.len() >= 10, "{files:?}");
-    let (mut ok, mut total) = (0, 0);
-    for path in &files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let stem = name.split('.').next().unwrap();
-        let rec = baocao::extract_file(path);
-        assert_eq!(rec.source.format, "docx");
-        let gold = gold_for(stem);
-        let f1 = row_f1(&gold_rows(&gold), &our_rows(&rec));
-        assert!(f1 >= 0.99, "{name}: rows_f1 {f1:.3}");
-        let (m, n) = meta_matches(&gold, &rec);
-        ok += m;
-        total += n;
-    }
-    let meta = ok as f64 / total as f64;
-    assert!(meta >= 0.9, "meta_acc {meta:.3}");
+    common::assert_renderings(&files, "docx", 0.99, 0.9);
 }
 
 fn report(body_rows: &[String]) -> Vec<u8> {

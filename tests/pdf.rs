@@ -5,39 +5,20 @@
 mod common;
 
 use baocao::extract_bytes;
-use common::{gold_for, gold_rows, meta_matches, our_rows, root, row_f1};
+use common::{gold_for, gold_rows, our_rows, root, row_f1};
 use lopdf::{dictionary, Document, Object, Stream};
 
 /// Every LibreOffice PDF of the gold reports (plain, landscape, narrow label
 /// column) reaches rows_f1 ≥ 0.98; metadata ≥ 0.85 overall.
 #[test]
 fn rendered_pdfs_reach_the_bar() {
-    let mut files = Vec::new();
-    for dir in ["fixtures/rendered", "fixtures/pdf"] {
-        for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
-            let path = e.expect("entry").path();
-            if path.extension().is_some_and(|x| x == "pdf") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
+    let files = common::fixture_files(&["fixtures/rendered", "fixtures/pdf"], "pdf");
     assert!(files.len() >= 7, "{files:?}");
-    let (mut ok, mut total) = (0, 0);
-    for path in &files {
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let rec = baocao::extract_file(path);
-        assert_eq!(rec.source.format, "pdf", "{name}");
-        assert!(rec.source.pages.is_some_and(|p| p > 0), "{name}");
-        let gold = gold_for(name.split('.').next().unwrap());
-        let f1 = row_f1(&gold_rows(&gold), &our_rows(&rec));
-        assert!(f1 >= 0.98, "{name}: rows_f1 {f1:.3}");
-        let (m, n) = meta_matches(&gold, &rec);
-        ok += m;
-        total += n;
+    for f in &files {
+        let rec = baocao::extract_file(f);
+        assert!(rec.source.pages.is_some_and(|p| p > 0), "{}", f.display());
     }
-    let meta = ok as f64 / total as f64;
-    assert!(meta >= 0.85, "meta_acc {meta:.3}");
+    common::assert_renderings(&files, "pdf", 0.98, 0.85);
 }
 
 /// A one-page PDF with Helvetica text drawn by the given content stream.
@@ -145,7 +126,10 @@ fn broken_pdfs_are_error_records() {
 fn encrypted_pdfs() {
     let dir = root().join("fixtures/pdf/encrypted");
     let gold = gold_rows(&gold_for("001_ab3b4a8e0ce935e7"));
-    for name in ["001_ab3b4a8e0ce935e7.owner-aes256.pdf", "001_ab3b4a8e0ce935e7.owner-rc4.pdf"] {
+    for name in [
+        "001_ab3b4a8e0ce935e7.owner-aes256.pdf",
+        "001_ab3b4a8e0ce935e7.owner-rc4.pdf",
+    ] {
         let rec = baocao::extract_file(&dir.join(name));
         assert!(rec.error.is_none(), "{name}: {:?}", rec.error);
         let f1 = row_f1(&gold, &our_rows(&rec));

@@ -158,3 +158,38 @@ pub fn meta_matches(gold: &Json, rec: &Record) -> (usize, usize) {
     let (g, o) = (gold_meta(gold), our_meta(rec));
     (g.iter().zip(&o).filter(|(a, b)| a == b).count(), g.len())
 }
+
+/// Files with extension `ext` directly in the given fixture folders, sorted.
+pub fn fixture_files(dirs: &[&str], ext: &str) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        for e in std::fs::read_dir(root().join(dir)).expect("fixture dir") {
+            let path = e.expect("entry").path();
+            if path.extension().is_some_and(|x| x == ext) {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Renderings of gold reports (named `<seed stem>.<variant>.<ext>`): each
+/// must reach `min_f1` rows F1 and be read as `format`; the metadata over
+/// all of them must reach `min_meta`.
+pub fn assert_renderings(files: &[PathBuf], format: &str, min_f1: f64, min_meta: f64) {
+    let (mut ok, mut total) = (0, 0);
+    for path in files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let rec = baocao::extract_file(path);
+        assert_eq!(rec.source.format, format, "{name}");
+        let gold = gold_for(name.split('.').next().unwrap());
+        let f1 = row_f1(&gold_rows(&gold), &our_rows(&rec));
+        assert!(f1 >= min_f1, "{name}: rows_f1 {f1:.3}");
+        let (m, n) = meta_matches(&gold, &rec);
+        ok += m;
+        total += n;
+    }
+    let meta = ok as f64 / total as f64;
+    assert!(meta >= min_meta, "meta_acc {meta:.3}");
+}
