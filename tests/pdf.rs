@@ -138,3 +138,44 @@ fn encrypted_pdfs() {
     let rec = baocao::extract_file(&dir.join("001_ab3b4a8e0ce935e7.user-password.pdf"));
     assert_eq!(rec.error.map(|e| e.code), Some("encrypted".to_string()));
 }
+
+/// A ruled table: the row's second label line starts with a capital after a
+/// short first line, which alone would read as a new row; with no rule
+/// between the lines it is the same cell.
+#[test]
+fn drawn_rules_decide_cells_and_rows() {
+    let text = "BT /F1 12 Tf 50 760 Td (Bieu mau 1) Tj ET \
+                BT /F1 10 Tf 52 700 Td (STT) Tj ET BT /F1 10 Tf 92 700 Td (Chi tieu thong ke) Tj ET \
+                BT /F1 10 Tf 302 700 Td (Don vi tinh) Tj ET BT /F1 10 Tf 402 700 Td (So lieu) Tj ET \
+                BT /F1 10 Tf 462 700 Td (Ghi chu) Tj ET \
+                BT /F1 10 Tf 52 680 Td (1) Tj ET BT /F1 10 Tf 92 680 Td (Tong so van ban) Tj ET \
+                BT /F1 10 Tf 302 680 Td (Van ban) Tj ET BT /F1 10 Tf 402 680 Td (5) Tj ET \
+                BT /F1 10 Tf 92 668 Td (Chinh phu giao) Tj ET \
+                BT /F1 10 Tf 52 648 Td (2) Tj ET BT /F1 10 Tf 92 648 Td (So nhiem vu) Tj ET \
+                BT /F1 10 Tf 302 648 Td (Nhiem vu) Tj ET BT /F1 10 Tf 402 648 Td (7) Tj ET ";
+    let rules = "0.5 w 45 712 m 520 712 l S 45 692 m 520 692 l S 45 660 m 520 660 l S 45 640 m 520 640 l S \
+                 45 640 m 45 712 l S 85 640 m 85 712 l S 295 640 m 295 712 l S 395 640 m 395 712 l S \
+                 455 640 m 455 712 l S 520 640 m 520 712 l S";
+    let ruled = extract_bytes("ruled.pdf", &pdf(&format!("{text} {rules}")));
+    let labels: Vec<(String, String, String)> = ruled.tables[0]
+        .rows
+        .iter()
+        .map(|r| (r.stt.clone(), r.label.clone(), r.value.raw.clone()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            (
+                "1".into(),
+                "Tong so van ban Chinh phu giao".into(),
+                "5".into()
+            ),
+            ("2".into(), "So nhiem vu".into(), "7".into())
+        ]
+    );
+    assert_eq!(ruled.tables[0].page, Some(1));
+    assert_eq!(ruled.tables[0].rows[1].page, Some(1));
+    // The same text without rules: the short capitalised line is a row.
+    let bare = extract_bytes("bare.pdf", &pdf(text));
+    assert_eq!(bare.tables[0].rows.len(), 3);
+}

@@ -195,6 +195,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     // (0: no label line to continue).
     let mut last_label_end = 0usize;
     let mut in_footnotes = false;
+    let mut after_break = false;
+    let mut last_page = lines.get(region.span.start).and_then(|l| l.page);
     // Where labels really start (the STT column may be wider than its header).
     let mut label_x = cols.label;
     for i in region.span.clone() {
@@ -204,9 +206,11 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
                 cols = c;
             }
             in_footnotes = false;
+            after_break = true;
             continue;
         }
         if is_header_line(line) {
+            after_break = true;
             continue;
         }
         if is_footnote_rule(line) {
@@ -223,6 +227,16 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         if in_footnotes || line.text.trim().is_empty() || footer_url || page_number {
             continue;
         }
+        // Rules only tell rows apart within a page: the first line after a
+        // page break sits under the repeated header's rule whatever it is.
+        let new_page = line.page != last_page;
+        let rule_above = if after_break || new_page {
+            None
+        } else {
+            line.rule_above
+        };
+        after_break = false;
+        last_page = line.page;
         let c = classify(line, &cols);
         if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {
             label_x = first.x;
@@ -275,9 +289,15 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         match (label_seg, rows.last_mut()) {
             (Some(l), Some(prev))
                 if group_seg.is_none()
-                    && (l.text.starts_with(char::is_lowercase)
-                        || (is_wrap(last_label_end, &l.text, label_width)
-                            && !opens_new_cells(prev, &c))) =>
+                    && match rule_above {
+                        // Drawn rules decide: no rule above, the same cell.
+                        Some(rule) => !rule,
+                        None => {
+                            l.text.starts_with(char::is_lowercase)
+                                || (is_wrap(last_label_end, &l.text, label_width)
+                                    && !opens_new_cells(prev, &c))
+                        }
+                    } =>
             {
                 append(&mut prev.label, &l.text);
                 append(&mut prev.unit, &c.unit);

@@ -26,6 +26,10 @@ pub struct Line {
     pub runs: Vec<Run>,
     /// 1-based page of paginated formats (PDF).
     pub page: Option<u32>,
+    /// On a page with drawn table rules (PDF lattice): whether a horizontal
+    /// rule runs between this line and the line above it, under its first
+    /// word. `None` when the page draws no rules.
+    pub rule_above: Option<bool>,
 }
 
 /// A stretch of a line's text set in one font and style.

@@ -44,6 +44,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
                 .then(|| t.split('\t').map(str::to_string).collect()),
             runs: Vec::new(),
             page: None,
+            rule_above: None,
         })
         .collect()
 }

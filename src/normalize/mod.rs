@@ -107,6 +107,7 @@ mod tests {
                 },
             ],
             page: None,
+            rule_above: None,
         };
         normalize_line(&mut line);
         assert_eq!(line.text, "Hòa\tVăn bản");

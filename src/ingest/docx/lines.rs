@@ -46,6 +46,7 @@ impl Builder {
             cells,
             runs: self.runs,
             page: None,
+            rule_above: None,
         }
     }
 }

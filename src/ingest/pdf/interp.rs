@@ -31,6 +31,54 @@ pub struct PlacedGlyph {
     pub font: String,
 }
 
+/// A drawn ruling line (user space): horizontal or vertical.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rule {
+    /// Start point.
+    pub x0: f32,
+    /// Start point.
+    pub y0: f32,
+    /// End point (`x1 >= x0`, `y1 >= y0`).
+    pub x1: f32,
+    /// End point.
+    pub y1: f32,
+}
+
+impl Rule {
+    /// True for a horizontal rule.
+    pub fn is_horizontal(&self) -> bool {
+        self.y1 - self.y0 <= RULE_THICKNESS
+    }
+}
+
+/// Everything a page draws that the layout uses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// Glyphs in drawing order.
+    pub glyphs: Vec<PlacedGlyph>,
+    /// Ruling lines (table borders) in drawing order.
+    pub rules: Vec<Rule>,
+}
+
+/// Thickest stroke or filled bar taken as a ruling line.
+const RULE_THICKNESS: f32 = 2.5;
+/// Shortest ruling line kept.
+const RULE_MIN_LENGTH: f32 = 4.0;
+
+/// A ruling line from two corners, when the box is thin and long enough.
+fn rule_from(ax: f32, ay: f32, bx: f32, by: f32) -> Option<Rule> {
+    let (x0, x1) = (ax.min(bx), ax.max(bx));
+    let (y0, y1) = (ay.min(by), ay.max(by));
+    let (w, h) = (x1 - x0, y1 - y0);
+    let thin_h = h <= RULE_THICKNESS && w >= RULE_MIN_LENGTH;
+    let thin_v = w <= RULE_THICKNESS && h >= RULE_MIN_LENGTH;
+    (thin_h || thin_v).then_some(Rule { x0, y0, x1, y1 })
+}
+
+fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
+    (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
+}
+
 type Matrix = [f32; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
@@ -106,14 +154,14 @@ impl<'a> Interpreter<'a> {
         }
     }
 
-    /// Every glyph of a page.
-    pub fn page(&mut self, page: ObjectId) -> Vec<PlacedGlyph> {
+    /// Every glyph and ruling line of a page.
+    pub fn page(&mut self, page: ObjectId) -> Marks {
         let content = self
             .doc
             .get_page_content_with_limit(page, MAX_CONTENT_BYTES)
             .unwrap_or_default();
         let resources = page_resources(self.doc, page);
-        let mut out = Vec::new();
+        let mut out = Marks::default();
         let mut seen = Vec::new();
         self.run(
             &content,
@@ -160,7 +208,7 @@ impl<'a> Interpreter<'a> {
         start: GState,
         depth: usize,
         seen: &mut Vec<ObjectId>,
-        out: &mut Vec<PlacedGlyph>,
+        out: &mut Marks,
     ) {
         let Ok(ops) = Content::decode(content) else {
             return;
@@ -168,9 +216,43 @@ impl<'a> Interpreter<'a> {
         let mut gs = start;
         let mut stack: Vec<GState> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
+        // The current path: candidate rules (user space) and the last point.
+        let mut path: Vec<Rule> = Vec::new();
+        let mut at: Option<(f32, f32)> = None;
         for op in &ops.operations {
             let a = &op.operands;
             match op.operator.as_str() {
+                "m" if a.len() == 2 => at = Some(apply(&gs.ctm, num(&a[0]), num(&a[1]))),
+                "l" if a.len() == 2 => {
+                    let p = apply(&gs.ctm, num(&a[0]), num(&a[1]));
+                    if let Some((x, y)) = at {
+                        path.extend(rule_from(x, y, p.0, p.1));
+                    }
+                    at = Some(p);
+                }
+                "re" if a.len() == 4 => {
+                    let (x, y, w, h) = (num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3]));
+                    let (ax, ay) = apply(&gs.ctm, x, y);
+                    let (bx, by) = apply(&gs.ctm, x + w, y + h);
+                    match rule_from(ax, ay, bx, by) {
+                        Some(r) => path.push(r),
+                        // A box: its four edges.
+                        None => {
+                            path.extend(rule_from(ax, ay, bx, ay));
+                            path.extend(rule_from(ax, by, bx, by));
+                            path.extend(rule_from(ax, ay, ax, by));
+                            path.extend(rule_from(bx, ay, bx, by));
+                        }
+                    }
+                }
+                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                    out.rules.append(&mut path);
+                    at = None;
+                }
+                "n" => {
+                    path.clear();
+                    at = None;
+                }
                 "q" => stack.push(gs.clone()),
                 "Q" => {
                     if let Some(s) = stack.pop() {
@@ -245,7 +327,7 @@ impl<'a> Interpreter<'a> {
         gs: &GState,
         tm: &mut Matrix,
         items: &[&Object],
-        out: &mut Vec<PlacedGlyph>,
+        out: &mut Marks,
     ) {
         let Some(name) = gs.font.clone() else { return };
         let Some(font) = self.font(resources, &name).cloned() else {
@@ -267,7 +349,7 @@ impl<'a> Interpreter<'a> {
                         let user = mul(tm, &gs.ctm);
                         let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
                         let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                        out.push(PlacedGlyph {
+                        out.glyphs.push(PlacedGlyph {
                             x: trm[4],
                             y: trm[5],
                             width: tx * x_scale,
@@ -293,7 +375,7 @@ impl<'a> Interpreter<'a> {
         gs: &GState,
         depth: usize,
         seen: &mut Vec<ObjectId>,
-        out: &mut Vec<PlacedGlyph>,
+        out: &mut Marks,
     ) {
         let Some(xobjects) = resources
             .get(b"XObject")

@@ -4,7 +4,7 @@
 //! up as in a layout-preserving dump. Small raised digits glued to a word
 //! become `<sup>n</sup>` footnote marks.
 
-use super::interp::PlacedGlyph;
+use super::interp::{Marks, PlacedGlyph, Rule};
 use crate::ingest::{Line, Run};
 
 /// Baselines closer than this share a line (share of the font size).
@@ -31,8 +31,9 @@ struct Word {
 }
 
 /// Lines of one page, numbered from `first_no`.
-pub fn page_lines(glyphs: &[PlacedGlyph], page: u32, first_no: usize) -> Vec<Line> {
-    let mut gs: Vec<&PlacedGlyph> = glyphs
+pub fn page_lines(marks: &Marks, page: u32, first_no: usize) -> Vec<Line> {
+    let mut gs: Vec<&PlacedGlyph> = marks
+        .glyphs
         .iter()
         .filter(|g| !g.text.is_empty() && g.size > 0.0)
         .collect();
@@ -58,18 +59,38 @@ pub fn page_lines(glyphs: &[PlacedGlyph], page: u32, first_no: usize) -> Vec<Lin
             _ => rows.push((g.y, g.size, vec![g])),
         }
     }
-    let lines: Vec<(Vec<Word>, f32)> = rows
+    let lines: Vec<(Vec<Word>, f32, f32)> = rows
         .into_iter()
         .map(|(y, size, mut members)| {
             members.sort_by(|a, b| a.x.total_cmp(&b.x));
-            (words(&members, y, size), size)
+            (words(&members, y, size), size, y)
         })
         .collect();
     let column = (common * COLUMN_WIDTH).max(1.0);
+    let (vertical, horizontal): (Vec<Rule>, Vec<Rule>) =
+        marks.rules.iter().partition(|r| !r.is_horizontal());
     lines
         .iter()
         .enumerate()
-        .map(|(i, (ws, size))| render(ws, left, column, *size, first_no + i, page))
+        .map(|(i, (ws, size, y))| {
+            // Vertical rules crossing this line split it into cells.
+            let walls: Vec<f32> = vertical
+                .iter()
+                .filter(|r| r.y0 - size * 0.5 <= *y && *y <= r.y1 + size * 0.5)
+                .map(|r| r.x0)
+                .collect();
+            let mut line = render(ws, left, column, *size, &walls, first_no + i, page);
+            if !horizontal.is_empty() {
+                let first_x = ws.first().map_or(0.0, |w| w.x + 1.0);
+                let above = i.checked_sub(1).map(|p| lines[p].2);
+                line.rule_above = above.map(|top| {
+                    horizontal
+                        .iter()
+                        .any(|r| r.y0 > *y && r.y0 < top && r.x0 <= first_x && first_x <= r.x1)
+                });
+            }
+            line
+        })
         .collect()
 }
 
@@ -152,7 +173,18 @@ fn as_combining(text: &str) -> Option<char> {
     }
 }
 
-fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u32) -> Line {
+/// Writes a line. `walls` are the x positions of vertical rules crossing
+/// it: where there are any, a cell gap is exactly a rule between two words;
+/// elsewhere it is a wide gap.
+fn render(
+    words: &[Word],
+    left: f32,
+    column: f32,
+    size: f32,
+    walls: &[f32],
+    no: usize,
+    page: u32,
+) -> Line {
     let mut text = String::new();
     let mut runs = Vec::new();
     let mut cols = 0usize;
@@ -162,7 +194,13 @@ fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u3
             text.push_str("<sup>");
         } else if k > 0 {
             let gap = w.x - words[k - 1].end;
-            let pad = if gap > CELL_GAP * size {
+            let prev_end = words[k - 1].end;
+            let cell_gap = if walls.is_empty() {
+                gap > CELL_GAP * size
+            } else {
+                walls.iter().any(|&x| x > prev_end - 1.0 && x < w.x + 1.0)
+            };
+            let pad = if cell_gap {
                 target.saturating_sub(cols).max(MIN_CELL_PAD)
             } else {
                 1
@@ -193,5 +231,6 @@ fn render(words: &[Word], left: f32, column: f32, size: f32, no: usize, page: u3
         cells: None,
         runs,
         page: Some(page),
+        rule_above: None,
     }
 }
