@@ -179,3 +179,43 @@ fn drawn_rules_decide_cells_and_rows() {
     let bare = extract_bytes("bare.pdf", &pdf(text));
     assert_eq!(bare.tables[0].rows.len(), 3);
 }
+
+/// A wrong `startxref` or a missing cross-reference table: lopdf rebuilds
+/// the object table and the report still reads in full.
+#[test]
+fn broken_cross_references_are_recovered() {
+    let good =
+        std::fs::read(root().join("fixtures/rendered/001_ab3b4a8e0ce935e7.render.pdf")).unwrap();
+    let tail = good
+        .windows(9)
+        .rposition(|w| w == b"startxref")
+        .expect("startxref");
+    let mut wrong_offset = good[..tail].to_vec();
+    wrong_offset.extend_from_slice(b"startxref\n999999\n%%EOF\n");
+    let table = good[..tail]
+        .windows(5)
+        .rposition(|w| w == b"\nxref")
+        .expect("xref table");
+    let mut no_table = good[..table].to_vec();
+    no_table.extend_from_slice(b"\n%%EOF\n");
+    let gold = gold_rows(&gold_for("001_ab3b4a8e0ce935e7"));
+    for (name, bytes) in [
+        ("wrong-offset.pdf", wrong_offset),
+        ("no-xref.pdf", no_table),
+    ] {
+        let rec = extract_bytes(name, &bytes);
+        assert!(rec.error.is_none(), "{name}: {:?}", rec.error);
+        let f1 = row_f1(&gold, &our_rows(&rec));
+        assert!(f1 >= 0.98, "{name}: rows_f1 {f1:.3}");
+    }
+}
+
+/// An accent drawn as its own glyph over a letter joins that letter.
+#[test]
+fn accents_drawn_apart_rejoin_their_letter() {
+    let content = "BT /F1 12 Tf 72 700 Td (Ba) Tj ET BT /F1 12 Tf 80 703 Td (\\264) Tj ET \
+                   BT /F1 12 Tf 100 700 Td (cao) Tj ET";
+    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    let text = baocao::normalize::text(&doc.lines[0].text);
+    assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["Bá", "cao"]);
+}
