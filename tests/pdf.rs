@@ -219,3 +219,29 @@ fn accents_drawn_apart_rejoin_their_letter() {
     let text = baocao::normalize::text(&doc.lines[0].text);
     assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["Bá", "cao"]);
 }
+
+/// In a ruled row whose STT and value are centred on the second of three
+/// label lines, the line above them still belongs to the row.
+#[test]
+fn centred_stt_in_a_ruled_row() {
+    let text = "BT /F1 12 Tf 50 760 Td (Bieu mau 1) Tj ET \
+                BT /F1 10 Tf 52 700 Td (STT) Tj ET BT /F1 10 Tf 92 700 Td (Chi tieu thong ke) Tj ET \
+                BT /F1 10 Tf 302 700 Td (Don vi tinh) Tj ET BT /F1 10 Tf 402 700 Td (So lieu) Tj ET \
+                BT /F1 10 Tf 462 700 Td (Ghi chu) Tj ET \
+                BT /F1 10 Tf 92 682 Td (Tong so nhiem vu) Tj ET \
+                BT /F1 10 Tf 52 670 Td (1) Tj ET BT /F1 10 Tf 92 670 Td (Chinh phu giao) Tj ET \
+                BT /F1 10 Tf 302 670 Td (Nhiem vu) Tj ET BT /F1 10 Tf 402 670 Td (9) Tj ET \
+                BT /F1 10 Tf 92 658 Td (trong nam) Tj ET ";
+    let rules = "45 712 m 520 712 l S 45 692 m 520 692 l S 45 650 m 520 650 l S \
+                 45 650 m 45 712 l S 85 650 m 85 712 l S 295 650 m 295 712 l S 395 650 m 395 712 l S \
+                 455 650 m 455 712 l S 520 650 m 520 712 l S";
+    let rec = extract_bytes("centred.pdf", &pdf(&format!("{text} {rules}")));
+    let rows = &rec.tables[0].rows;
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].stt, "1");
+    assert_eq!(rows[0].label, "Tong so nhiem vu Chinh phu giao trong nam");
+    assert_eq!(
+        (rows[0].unit.as_str(), rows[0].value.raw.as_str()),
+        ("Nhiem vu", "9")
+    );
+}

@@ -251,6 +251,18 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
                 .collect::<Vec<_>>()
                 .join(" ");
             last_label_end = c.labels.last().map_or(0, |l| l.end.saturating_sub(label_x));
+            // An STT centred in a ruled row: the lines above it, in the same
+            // band between two rules, are already that row.
+            if let (Some(false), Some(prev)) = (rule_above, rows.last_mut()) {
+                if prev.stt.is_empty() {
+                    prev.stt = s;
+                    append(&mut prev.label, &label);
+                    append(&mut prev.unit, &c.unit);
+                    append(&mut prev.value, &c.value);
+                    append(&mut prev.note, &c.note);
+                    continue;
+                }
+            }
             rows.push(RawRow {
                 stt: s,
                 label,
