@@ -139,23 +139,36 @@ fn encrypted_pdfs() {
     assert_eq!(rec.error.map(|e| e.code), Some("encrypted".to_string()));
 }
 
+/// Caption and header row of the ruled test table (Helvetica, ASCII).
+const HEADER: &str = "BT /F1 12 Tf 50 760 Td (Bieu mau 1) Tj ET \
+    BT /F1 10 Tf 52 700 Td (STT) Tj ET BT /F1 10 Tf 92 700 Td (Chi tieu thong ke) Tj ET \
+    BT /F1 10 Tf 302 700 Td (Don vi tinh) Tj ET BT /F1 10 Tf 402 700 Td (So lieu) Tj ET \
+    BT /F1 10 Tf 462 700 Td (Ghi chu) Tj ET ";
+
+/// Stroked rules of the test table: horizontal rules at `ys` (top first),
+/// column rules from the top one to the last one.
+fn grid(ys: &[u32]) -> String {
+    let (top, bottom) = (ys[0], ys[ys.len() - 1]);
+    let mut out: Vec<String> = ys.iter().map(|y| format!("45 {y} m 520 {y} l S")).collect();
+    for x in [45, 85, 295, 395, 455, 520] {
+        out.push(format!("{x} {bottom} m {x} {top} l S"));
+    }
+    out.join(" ")
+}
+
 /// A ruled table: the row's second label line starts with a capital after a
 /// short first line, which alone would read as a new row; with no rule
 /// between the lines it is the same cell.
 #[test]
 fn drawn_rules_decide_cells_and_rows() {
-    let text = "BT /F1 12 Tf 50 760 Td (Bieu mau 1) Tj ET \
-                BT /F1 10 Tf 52 700 Td (STT) Tj ET BT /F1 10 Tf 92 700 Td (Chi tieu thong ke) Tj ET \
-                BT /F1 10 Tf 302 700 Td (Don vi tinh) Tj ET BT /F1 10 Tf 402 700 Td (So lieu) Tj ET \
-                BT /F1 10 Tf 462 700 Td (Ghi chu) Tj ET \
+    let text = HEADER.to_string()
+        + "\
                 BT /F1 10 Tf 52 680 Td (1) Tj ET BT /F1 10 Tf 92 680 Td (Tong so van ban) Tj ET \
                 BT /F1 10 Tf 302 680 Td (Van ban) Tj ET BT /F1 10 Tf 402 680 Td (5) Tj ET \
                 BT /F1 10 Tf 92 668 Td (Chinh phu giao) Tj ET \
                 BT /F1 10 Tf 52 648 Td (2) Tj ET BT /F1 10 Tf 92 648 Td (So nhiem vu) Tj ET \
                 BT /F1 10 Tf 302 648 Td (Nhiem vu) Tj ET BT /F1 10 Tf 402 648 Td (7) Tj ET ";
-    let rules = "0.5 w 45 712 m 520 712 l S 45 692 m 520 692 l S 45 660 m 520 660 l S 45 640 m 520 640 l S \
-                 45 640 m 45 712 l S 85 640 m 85 712 l S 295 640 m 295 712 l S 395 640 m 395 712 l S \
-                 455 640 m 455 712 l S 520 640 m 520 712 l S";
+    let rules = grid(&[712, 692, 660, 640]);
     let ruled = extract_bytes("ruled.pdf", &pdf(&format!("{text} {rules}")));
     let labels: Vec<(String, String, String)> = ruled.tables[0]
         .rows
@@ -176,7 +189,7 @@ fn drawn_rules_decide_cells_and_rows() {
     assert_eq!(ruled.tables[0].page, Some(1));
     assert_eq!(ruled.tables[0].rows[1].page, Some(1));
     // The same text without rules: the short capitalised line is a row.
-    let bare = extract_bytes("bare.pdf", &pdf(text));
+    let bare = extract_bytes("bare.pdf", &pdf(&text));
     assert_eq!(bare.tables[0].rows.len(), 3);
 }
 
@@ -224,17 +237,13 @@ fn accents_drawn_apart_rejoin_their_letter() {
 /// label lines, the line above them still belongs to the row.
 #[test]
 fn centred_stt_in_a_ruled_row() {
-    let text = "BT /F1 12 Tf 50 760 Td (Bieu mau 1) Tj ET \
-                BT /F1 10 Tf 52 700 Td (STT) Tj ET BT /F1 10 Tf 92 700 Td (Chi tieu thong ke) Tj ET \
-                BT /F1 10 Tf 302 700 Td (Don vi tinh) Tj ET BT /F1 10 Tf 402 700 Td (So lieu) Tj ET \
-                BT /F1 10 Tf 462 700 Td (Ghi chu) Tj ET \
+    let text = HEADER.to_string()
+        + "\
                 BT /F1 10 Tf 92 682 Td (Tong so nhiem vu) Tj ET \
                 BT /F1 10 Tf 52 670 Td (1) Tj ET BT /F1 10 Tf 92 670 Td (Chinh phu giao) Tj ET \
                 BT /F1 10 Tf 302 670 Td (Nhiem vu) Tj ET BT /F1 10 Tf 402 670 Td (9) Tj ET \
                 BT /F1 10 Tf 92 658 Td (trong nam) Tj ET ";
-    let rules = "45 712 m 520 712 l S 45 692 m 520 692 l S 45 650 m 520 650 l S \
-                 45 650 m 45 712 l S 85 650 m 85 712 l S 295 650 m 295 712 l S 395 650 m 395 712 l S \
-                 455 650 m 455 712 l S 520 650 m 520 712 l S";
+    let rules = grid(&[712, 692, 650]);
     let rec = extract_bytes("centred.pdf", &pdf(&format!("{text} {rules}")));
     let rows = &rec.tables[0].rows;
     assert_eq!(rows.len(), 1, "{rows:?}");
