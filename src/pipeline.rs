@@ -50,8 +50,8 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
     };
     source.pages = doc.pages;
     source.format = doc.format.clone();
-    let mut warnings: Vec<Warning> = doc.warnings.clone();
     let doc = normalize::normalize_doc(doc);
+    let mut warnings: Vec<Warning> = doc.warnings.clone();
     let detected = detect::detect_tables(&doc.lines);
     warnings.extend(detected.warnings);
     let report = meta::extract(&doc.lines, &detected.tables);

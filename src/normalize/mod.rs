@@ -1,6 +1,7 @@
 //! Normalise stage: clean Unicode Vietnamese text (NFC, one form of đ, plain
 //! spaces), markup removal and tone-folded keys for matching.
 
+pub mod legacy;
 mod markup;
 
 pub use markup::{strip_markup, Stripped};
@@ -8,11 +9,41 @@ pub use markup::{strip_markup, Stripped};
 #[cfg(test)]
 use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
+use crate::model::Warning;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises every line and cell of a document in place.
+/// Runs in a legacy font (.VnTime, VNI-Times) are decoded by their font;
+/// a document without font information is decoded as a whole when it reads
+/// as legacy text.
 pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
+    let has_fonts = doc
+        .lines
+        .iter()
+        .any(|l| l.runs.iter().any(|r| r.font.is_some()));
+    let whole = if has_fonts {
+        None
+    } else {
+        let all: String = doc
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        legacy::detect(&all)
+    };
+    if let Some(enc) = whole {
+        doc.warnings.push(Warning::new(
+            "legacy_encoding",
+            format!(
+                "the text was typed in a legacy encoding ({enc:?}) and was converted to Unicode"
+            ),
+        ));
+    }
     for line in &mut doc.lines {
+        if let Some(enc) = whole {
+            line.text = legacy::decode(&line.text, enc);
+        }
         normalize_line(line);
     }
     doc
@@ -30,7 +61,12 @@ fn normalize_line(line: &mut Line) {
             let (start, end) = (run.start.min(line.text.len()), run.end.min(line.text.len()));
             out.push_str(&text(line.text.get(pos..start).unwrap_or_default()));
             run.start = out.len();
-            out.push_str(&text(line.text.get(start..end).unwrap_or_default()));
+            let raw = line.text.get(start..end).unwrap_or_default();
+            let decoded = match run.font.as_deref().and_then(legacy::encoding_of_font) {
+                Some(enc) => legacy::decode(raw, enc),
+                None => raw.to_string(),
+            };
+            out.push_str(&text(&decoded));
             run.end = out.len();
             pos = end.max(pos);
         }

@@ -1,0 +1,38 @@
+//! Plain-text reports typed in legacy encodings (made from the seeds with
+//! `../shared/tools/vnlegacy.py`): recognised without font names, decoded,
+//! and extracted like their Unicode originals.
+
+mod common;
+
+use common::{fixture_files, gold_for, gold_rows, our_rows, row_f1};
+
+#[test]
+fn tcvn3_and_vni_texts_reach_the_bar() {
+    let files = fixture_files(&["fixtures/legacy"], "txt");
+    assert_eq!(files.len(), 8, "{files:?}");
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let rec = baocao::extract_file(path);
+        assert!(
+            rec.warnings.iter().any(|w| w.code == "legacy_encoding"),
+            "{name}"
+        );
+        let f1 = row_f1(
+            &gold_rows(&gold_for(name.split('.').next().unwrap())),
+            &our_rows(&rec),
+        );
+        assert!(f1 >= 0.95, "{name}: rows_f1 {f1:.3}");
+    }
+}
+
+#[test]
+fn unicode_seeds_are_not_decoded() {
+    for path in common::seeds() {
+        let rec = baocao::extract_file(&path);
+        assert!(
+            !rec.warnings.iter().any(|w| w.code == "legacy_encoding"),
+            "{}",
+            path.display()
+        );
+    }
+}
