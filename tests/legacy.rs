@@ -36,3 +36,17 @@ fn unicode_seeds_are_not_decoded() {
         );
     }
 }
+
+/// DOCX renderings whose runs are set in .VnTime (TCVN3) or VNI-Times, or
+/// hold decomposed (NFD) text: decoded run by run from the font names.
+#[test]
+fn legacy_font_docx_reach_the_bar() {
+    let files = fixture_files(&["fixtures/legacy/docx"], "docx");
+    assert_eq!(files.len(), 6, "{files:?}");
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let rec = baocao::extract_file(path);
+        let f1 = row_f1(&gold_rows(&gold_for(name.split('.').next().unwrap())), &our_rows(&rec));
+        assert!(f1 >= 0.97, "{name}: rows_f1 {f1:.3}");
+    }
+}
