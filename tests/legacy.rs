@@ -46,7 +46,10 @@ fn legacy_font_docx_reach_the_bar() {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let rec = baocao::extract_file(path);
-        let f1 = row_f1(&gold_rows(&gold_for(name.split('.').next().unwrap())), &our_rows(&rec));
+        let f1 = row_f1(
+            &gold_rows(&gold_for(name.split('.').next().unwrap())),
+            &our_rows(&rec),
+        );
         assert!(f1 >= 0.97, "{name}: rows_f1 {f1:.3}");
     }
 }
