@@ -136,11 +136,10 @@ fn words(line: &Line) -> Vec<Segment> {
     out
 }
 
-/// Assigns every word to a column by where it starts; label-area words are
+/// Assigns every word of a line to a column by where it starts; label-area words are
 /// grouped into runs split at wide gaps (a grouping cell, then the label).
-fn classify(line: &Line, cols: &Columns) -> LineCells {
+fn classify(all: Vec<Segment>, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
-    let all = words(line);
     // A code label ("Chưa = 0", "Đang làm =") opens a unit cell.
     let opens_code = |k: usize| all[k..].iter().take(3).any(|w| w.text.starts_with('='));
     for (k, w) in all.iter().cloned().enumerate() {
@@ -218,7 +217,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         }
         // A URL or a number at the page margin is page furniture; one in
         // the label column is label text ("mức độ" / "4").
-        let indent = words(line).first().map_or(0, |w| w.x);
+        let line_words = words(line);
+        let indent = line_words.first().map_or(0, |w| w.x);
         let in_label_column = indent + SLACK >= label_x && indent <= label_x + SLACK;
         let page_number = is_page_number(line)
             && !in_label_column
@@ -237,7 +237,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         };
         after_break = false;
         last_page = line.page;
-        let c = classify(line, &cols);
+        let c = classify(line_words, &cols);
         if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {
             label_x = first.x;
         }
@@ -398,13 +398,13 @@ mod tests {
             value: 66,
             note: Some(76),
         };
-        let line = |t: &str| crate::ingest::text::split_lines(t).remove(0);
-        let c = classify(&line("1.3     Số lượng các ban quản lý trực thuộc UBND Ban                         Không báo"), &cols);
+        let line = |t: &str| words(&crate::ingest::text::split_lines(t).remove(0));
+        let c = classify(line("1.3     Số lượng các ban quản lý trực thuộc UBND Ban                         Không báo"), &cols);
         assert_eq!(c.stt.as_deref(), Some("1.3"));
         assert_eq!(c.labels[0].text, "Số lượng các ban quản lý trực thuộc UBND");
         assert_eq!((c.unit.as_str(), c.note.as_str()), ("Ban", "Không báo"));
         let c = classify(
-            &line("        Trong đó        Số TTHC cấp huyện:           Thủ tục       289"),
+            line("        Trong đó        Số TTHC cấp huyện:           Thủ tục       289"),
             &cols,
         );
         assert_eq!(c.labels.len(), 2);

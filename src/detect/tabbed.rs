@@ -136,6 +136,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         let c = split_cells(cells, &roles);
         let (label, group, footnotes) = label_and_group(&c.labels, &mut carry_group);
         let parsed = stt::parse(&c.stt);
+        let stt_cell_is_number = c.stt.is_empty() || parsed.is_some();
         if parsed.is_none()
             && [&label, &c.unit, &c.value, &c.note]
                 .iter()
@@ -145,7 +146,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         }
         let row = RawRow {
             stt: parsed.map(|(p, _)| p).unwrap_or_default(),
-            label: if c.stt.is_empty() || stt::parse(&c.stt).is_some() {
+            label: if stt_cell_is_number {
                 label
             } else {
                 format!("{} {label}", c.stt).trim().to_string()

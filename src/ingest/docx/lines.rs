@@ -97,15 +97,15 @@ fn emit(blocks: &[Block], out: &mut Vec<Builder>) {
                 write_para(p, &mut b, out, false);
                 out.push(b);
             }
-            Block::Table(t) if t.grid_columns.max(widest(t)) >= DATA_TABLE_COLUMNS => {
-                for row in &t.rows {
-                    out.push(row_line(row, t.grid_columns.max(widest(t))));
-                }
-            }
             Block::Table(t) => {
+                let columns = t.grid_columns.max(widest(t));
                 for row in &t.rows {
-                    for cell in &row.cells {
-                        emit(&cell.blocks, out);
+                    if columns >= DATA_TABLE_COLUMNS {
+                        out.push(row_line(row, columns));
+                    } else {
+                        for cell in &row.cells {
+                            emit(&cell.blocks, out);
+                        }
                     }
                 }
             }
