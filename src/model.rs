@@ -119,6 +119,22 @@ pub struct Row {
     pub line: usize,
     /// Page of the row's start for paginated formats (PDF), else `null`.
     pub page: Option<u32>,
+    /// Words of the row whose lost letters were restored (PDF glyphs without
+    /// a Unicode mapping); omitted when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repairs: Vec<Repair>,
+}
+
+/// A word restored by the normalise stage: a letter lost in the source text
+/// ("đ ng") put back from the syllable structure and word context ("đúng").
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Repair {
+    /// 1-based source line of the word.
+    pub line: usize,
+    /// The word as the source printed it, holes as spaces.
+    pub damaged: String,
+    /// The word restored.
+    pub restored: String,
 }
 
 /// The kind of reading a value cell got.

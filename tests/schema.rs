@@ -6,7 +6,8 @@
 //! `$ref`, `anyOf` and array `items`.
 
 use baocao::model::{
-    ErrorInfo, Period, Record, Report, Row, Source, Table, Unit, Value as Cell, ValueKind, Warning,
+    ErrorInfo, Period, Record, Repair, Report, Row, Source, Table, Unit, Value as Cell, ValueKind,
+    Warning,
 };
 use serde_json::{json, Value};
 use std::fs;
@@ -169,6 +170,11 @@ fn full_record() -> Record {
                 footnotes: vec![4],
                 line: 812,
                 page: Some(2),
+                repairs: vec![Repair {
+                    line: 812,
+                    damaged: "đ ng".into(),
+                    restored: "đúng".into(),
+                }],
             }],
         }],
         warnings: vec![Warning::new("duplicate_stt", "STT 1.2 appears twice")],

@@ -56,6 +56,7 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
                 footnotes: r.footnotes,
                 page: page_of(lines, r.line),
                 line: r.line,
+                repairs: Vec::new(),
             })
             .collect();
         if rows.is_empty() {

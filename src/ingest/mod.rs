@@ -7,7 +7,7 @@ pub mod pdf;
 pub mod sniff;
 pub mod text;
 
-use crate::model::Warning;
+use crate::model::{Repair, Warning};
 
 /// One line of a document, as the front end read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,6 +62,8 @@ pub struct SourceDoc {
     pub pages: Option<u32>,
     /// Problems met while reading.
     pub warnings: Vec<Warning>,
+    /// Words whose lost letters the normalise stage restored (empty until then).
+    pub repairs: Vec<Repair>,
 }
 
 /// Why a front end could not read an input at all.

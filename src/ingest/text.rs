@@ -27,6 +27,7 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
         format: ext.to_string(),
         lines,
         pages: None,
+        repairs: Vec::new(),
         warnings: decoded.warnings,
     })
 }

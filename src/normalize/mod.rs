@@ -3,13 +3,16 @@
 
 pub mod legacy;
 mod markup;
+pub mod ngram;
+pub mod repair;
+mod syllable;
 
 pub use markup::{strip_markup, Stripped};
 
 #[cfg(test)]
 use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
-use crate::model::Warning;
+use crate::model::{Repair, Warning};
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises every line and cell of a document in place.
@@ -46,7 +49,95 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
         }
         normalize_line(line);
     }
+    doc.repairs = repair_lines(&mut doc.lines);
+    if let Some(first) = doc.repairs.first() {
+        doc.warnings.push(Warning::new(
+            "repaired_text",
+            format!(
+                "{} words had lost letters and were restored from context \
+                 (first on line {}: \"{}\" read as \"{}\")",
+                doc.repairs.len(),
+                first.line,
+                first.damaged,
+                first.restored
+            ),
+        ));
+    }
     doc
+}
+
+/// Restores lost letters cell by cell (see [`repair`]). The word model is
+/// the shipped counts plus the document's own text outside damaged cells.
+fn repair_lines(lines: &mut [Line]) -> Vec<Repair> {
+    let suspicious: Vec<bool> = lines
+        .iter()
+        .map(|l| l.text.split('\t').any(repair::is_suspicious))
+        .collect();
+    if !suspicious.contains(&true) {
+        return Vec::new();
+    }
+    let mut counts = ngram::SHIPPED.clone();
+    for line in lines.iter() {
+        for cell in line.text.split('\t').filter(|c| !repair::is_suspicious(c)) {
+            counts.add_text(cell);
+        }
+    }
+    let model = repair::Model::new(counts);
+    let mut repairs = Vec::new();
+    let mut before: Option<String> = None;
+    for (line, suspicious) in lines.iter_mut().zip(suspicious) {
+        let last = line.text.split_whitespace().last().map(str::to_string);
+        if !suspicious {
+            before = last.or(before);
+            continue;
+        }
+        let mut fixed = Vec::new();
+        let mut cells = Vec::new();
+        for (i, cell) in line.text.split('\t').enumerate() {
+            let context = before.as_deref().filter(|_| i == 0);
+            match repair::repair_cell(cell, context, &model) {
+                Some((text, fixes)) => {
+                    fixed.extend(fixes.into_iter().map(|f| Repair {
+                        line: line.no,
+                        damaged: f.damaged,
+                        restored: f.restored,
+                    }));
+                    cells.push(text);
+                }
+                None => cells.push(cell.to_string()),
+            }
+        }
+        if !fixed.is_empty() {
+            set_text_keeping_runs(line, cells.join("\t"));
+            repairs.extend(fixed);
+        }
+        before = line
+            .text
+            .split_whitespace()
+            .last()
+            .map(str::to_string)
+            .or(before);
+    }
+    repairs
+}
+
+/// Replaces a line's text with one of the same length in characters,
+/// moving the runs' byte offsets with their characters.
+fn set_text_keeping_runs(line: &mut Line, text: String) {
+    let old: Vec<usize> = line.text.char_indices().map(|(i, _)| i).collect();
+    let new: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let remap = |b: usize| match old.binary_search(&b) {
+        Ok(i) => new.get(i).copied().unwrap_or(text.len()),
+        Err(_) => text.len(),
+    };
+    for run in &mut line.runs {
+        run.start = remap(run.start);
+        run.end = remap(run.end);
+    }
+    if line.cells.is_some() {
+        line.cells = Some(text.split('\t').map(str::to_string).collect());
+    }
+    line.text = text;
 }
 
 /// Normalises a line's text run by run (so run offsets stay true), then

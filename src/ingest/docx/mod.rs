@@ -44,6 +44,7 @@ fn from_blocks(format: &str, blocks: &[model::Block]) -> SourceDoc {
         format: format.into(),
         lines: lines::to_lines(blocks),
         pages: None,
+        repairs: Vec::new(),
         warnings: Vec::new(),
     }
 }

@@ -58,6 +58,7 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         format: "pdf".into(),
         lines,
         pages: Some(pages),
+        repairs: Vec::new(),
         warnings: Vec::new(),
     })
 }

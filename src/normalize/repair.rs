@@ -1,0 +1,462 @@
+//! Restores letters that a PDF text layer lost ("đ ng" for "đúng", "T  lệ"
+//! for "Tỷ lệ", "c p nh t" for "cập nhật"). A glyph without a Unicode
+//! mapping comes out as one space, so a damaged word holds a space where
+//! its letter was and the line keeps its length in characters.
+//!
+//! Only suspicious stretches are read again: ones with a token that is no
+//! Vietnamese syllable, two spaces between letters, or a space before the
+//! first word of a cell. There every space may be a hole, and the reading
+//! with the most probable words (syllable bigrams of clean report text,
+//! [`super::ngram`]) wins, if it beats the text as printed by a clear
+//! margin. Valid text reads best as printed and is left alone.
+
+use super::ngram::{is_word_char, Counts};
+use super::syllable;
+use std::collections::HashMap;
+
+/// One restored word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte offset of the damaged stretch in the repaired text.
+    pub start: usize,
+    /// The stretch as printed ("đ ng").
+    pub damaged: String,
+    /// The stretch restored ("đúng").
+    pub restored: String,
+}
+
+/// Log-probability cost of one lost letter.
+const HOLE: f64 = -3.0;
+/// Score of a token that is no syllable (a stray letter, a foreign word).
+const INVALID: f64 = -14.0;
+/// Score of an upper-case abbreviation ("TTHC", "UBND").
+const ABBREVIATION: f64 = -6.0;
+/// How much better than the printed text a repaired reading must score.
+const MARGIN: f64 = 3.0;
+/// Most lost letters in one syllable.
+const MAX_HOLES: usize = 2;
+/// Longest syllable in letters ("nghiêng").
+const MAX_SYLLABLE: usize = 7;
+/// Longest stretch read again, in characters.
+const MAX_STRETCH: usize = 400;
+/// Readings kept per position.
+const BEAM: usize = 16;
+/// Weight of the bigram in the interpolated word probability.
+const LAMBDA: f64 = 0.8;
+/// Add-alpha smoothing of unigram counts.
+const ALPHA: f64 = 0.5;
+/// Number of valid syllables assumed for smoothing.
+const SYLLABLES: f64 = 7000.0;
+
+/// The word model used for one document: syllable counts and the
+/// vocabulary indexed by length.
+pub struct Model {
+    counts: Counts,
+    total: f64,
+    by_len: HashMap<usize, Vec<Vec<char>>>,
+}
+
+impl Model {
+    /// A model from syllable counts.
+    pub fn new(counts: Counts) -> Model {
+        let total = counts.unigrams.values().map(|&n| f64::from(n)).sum();
+        let mut by_len: HashMap<usize, Vec<Vec<char>>> = HashMap::new();
+        let mut words: Vec<&String> = counts.unigrams.keys().collect();
+        words.sort();
+        for w in words {
+            let chars: Vec<char> = w.chars().collect();
+            by_len.entry(chars.len()).or_default().push(chars);
+        }
+        Model {
+            counts,
+            total,
+            by_len,
+        }
+    }
+
+    fn unigram(&self, w: &str) -> f64 {
+        let n = self.counts.unigrams.get(w).copied().unwrap_or(0);
+        (f64::from(n) + ALPHA) / (self.total + ALPHA * SYLLABLES)
+    }
+
+    /// ln P(w | prev), bigram interpolated with the unigram.
+    fn score(&self, prev: Option<&str>, w: &str) -> f64 {
+        let uni = self.unigram(w);
+        let Some(p) = prev else { return uni.ln() };
+        let ctx = self.counts.unigrams.get(p).copied().unwrap_or(0);
+        if ctx == 0 {
+            return uni.ln();
+        }
+        let pair = (p.to_string(), w.to_string());
+        let bi = f64::from(self.counts.bigrams.get(&pair).copied().unwrap_or(0));
+        (LAMBDA * bi / f64::from(ctx) + (1.0 - LAMBDA) * uni).ln()
+    }
+
+    /// Known words of the pattern's length whose letters agree with it
+    /// (`None` is a hole).
+    fn matches(&self, pattern: &[Option<char>]) -> Vec<String> {
+        let Some(words) = self.by_len.get(&pattern.len()) else {
+            return Vec::new();
+        };
+        words
+            .iter()
+            .filter(|w| {
+                pattern
+                    .iter()
+                    .zip(w.iter())
+                    .all(|(p, c)| p.is_none_or(|p| p == *c))
+            })
+            .map(|w| w.iter().collect())
+            .collect()
+    }
+}
+
+/// Whether a cell's text needs reading again.
+pub fn is_suspicious(cell: &str) -> bool {
+    stretches(cell).iter().any(|s| suspicious(cell, s))
+}
+
+/// Repairs one cell (text without tabs). `before` is the word that precedes
+/// the cell in the running text (the last word of the line above), if any.
+/// Returns the repaired text (same number of characters) and the fixes, or
+/// `None` when nothing changed.
+pub fn repair_cell(cell: &str, before: Option<&str>, model: &Model) -> Option<(String, Vec<Fix>)> {
+    let mut chars: Vec<char> = cell.chars().collect();
+    let mut fixes = Vec::new();
+    for s in stretches(cell) {
+        if !suspicious(cell, &s) || s.end - s.start > MAX_STRETCH {
+            continue;
+        }
+        let part = &chars[s.start..s.end];
+        let context = if chars[..s.start].iter().all(|c| c.is_whitespace()) {
+            before
+                .map(str::to_lowercase)
+                .filter(|w| syllable::is_valid(w))
+        } else {
+            None
+        };
+        let Some(better) = reread(part, s.glued, context, model) else {
+            continue;
+        };
+        for (a, b) in changed_words(part, &better) {
+            let start = s.start + a;
+            let end = s.start + b;
+            fixes.push((
+                start,
+                chars[start..end].iter().collect::<String>(),
+                better[a..b].iter().collect::<String>(),
+            ));
+        }
+        chars[s.start..s.end].copy_from_slice(&better);
+    }
+    if fixes.is_empty() {
+        return None;
+    }
+    let text: String = chars.iter().collect();
+    let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    let fixes = fixes
+        .into_iter()
+        .map(|(start, damaged, restored)| Fix {
+            start: offsets[start],
+            damaged,
+            restored,
+        })
+        .collect();
+    Some((text, fixes))
+}
+
+/// A stretch of letters and spaces, in character indices.
+struct Stretch {
+    start: usize,
+    end: usize,
+    /// Starts right after a sign ("V/v"): its first token is part of
+    /// something else and cannot have lost a letter before it.
+    glued: bool,
+}
+
+fn stretches(cell: &str) -> Vec<Stretch> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let mut n = 0;
+    let mut after_sign = false;
+    for (i, c) in cell.chars().enumerate() {
+        n = i + 1;
+        if is_word_char(c) || c == ' ' {
+            if start.is_none() {
+                start = Some(i);
+                after_sign = i > 0 && c != ' ';
+            }
+        } else if let Some(s) = start.take() {
+            out.push(Stretch {
+                start: s,
+                end: i,
+                glued: after_sign,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Stretch {
+            start: s,
+            end: n,
+            glued: after_sign,
+        });
+    }
+    out.retain(|s| {
+        cell.chars()
+            .skip(s.start)
+            .take(s.end - s.start)
+            .any(is_word_char)
+    });
+    out
+}
+
+fn suspicious(cell: &str, s: &Stretch) -> bool {
+    let chars: Vec<char> = cell.chars().skip(s.start).take(s.end - s.start).collect();
+    let text: String = chars.iter().collect();
+    let bad_token = text
+        .split(' ')
+        .filter(|t| !t.is_empty())
+        .skip(usize::from(s.glued))
+        .any(|t| !acceptable(t));
+    let gap_between_letters = chars
+        .windows(4)
+        .any(|w| is_word_char(w[0]) && w[1] == ' ' && w[2] == ' ' && is_word_char(w[3]));
+    let leading = s.start == 0 && chars.first() == Some(&' ');
+    bad_token || gap_between_letters || leading
+}
+
+/// A token that needs no repair: a syllable or an abbreviation.
+fn acceptable(token: &str) -> bool {
+    syllable::is_valid(token) || is_abbreviation(token)
+}
+
+fn is_abbreviation(token: &str) -> bool {
+    token.chars().count() >= 2 && token.chars().all(|c| c.is_uppercase())
+}
+
+/// One reading of a stretch in progress.
+#[derive(Clone)]
+struct Reading {
+    score: f64,
+    prev: Option<String>,
+    text: Vec<char>,
+}
+
+/// The best reading of a stretch with lost letters restored, when it beats
+/// the printed text by [`MARGIN`].
+fn reread(part: &[char], glued: bool, context: Option<String>, model: &Model) -> Option<Vec<char>> {
+    let start = Reading {
+        score: 0.0,
+        prev: context,
+        text: Vec::new(),
+    };
+    let printed = best_reading(part, &start, glued, model, 0)?;
+    let repaired = best_reading(part, &start, glued, model, MAX_HOLES)?;
+    (repaired.text != part && repaired.score >= printed.score + MARGIN).then_some(repaired.text)
+}
+
+/// Beam search over the ways to cut `part` into syllables, each space
+/// being a separator, extra spacing or (up to `max_holes` per syllable) a
+/// lost letter.
+fn best_reading(
+    part: &[char],
+    start: &Reading,
+    glued: bool,
+    model: &Model,
+    max_holes: usize,
+) -> Option<Reading> {
+    let lower: Vec<char> = part.iter().map(|&c| lower_char(c)).collect();
+    let n = part.len();
+    let mut beams: Vec<Vec<Reading>> = vec![Vec::new(); n + 1];
+    beams[0].push(start.clone());
+    let mut cache: HashMap<Vec<Option<char>>, Vec<String>> = HashMap::new();
+    for i in 0..n {
+        let mut here = std::mem::take(&mut beams[i]);
+        here.sort_by(|a, b| b.score.total_cmp(&a.score));
+        here.truncate(BEAM);
+        for r in &here {
+            if lower[i] == ' ' {
+                let mut next = r.clone();
+                next.text.push(part[i]);
+                beams[i + 1].push(next);
+            } else {
+                let end = (i..n).find(|&k| lower[k] == ' ').unwrap_or(n);
+                push_word(
+                    r,
+                    &part[i..end],
+                    &lower[i..end],
+                    model,
+                    &mut beams,
+                    end,
+                    part,
+                );
+            }
+            if max_holes == 0 || (i == 0 && glued) {
+                continue;
+            }
+            for j in i + 1..=(i + MAX_SYLLABLE).min(n) {
+                if j < n && lower[j] != ' ' {
+                    continue;
+                }
+                let span = &lower[i..j];
+                let holes = span.iter().filter(|&&c| c == ' ').count();
+                let letters = span.len() - holes;
+                if holes == 0 || holes > max_holes || letters == 0 || letters < holes {
+                    continue;
+                }
+                let pattern: Vec<Option<char>> =
+                    span.iter().map(|&c| (c != ' ').then_some(c)).collect();
+                let words = cache
+                    .entry(pattern)
+                    .or_insert_with_key(|p| model.matches(p))
+                    .clone();
+                for w in words {
+                    let mut next = r.clone();
+                    next.score += model.score(r.prev.as_deref(), &w) + HOLE * holes as f64;
+                    next.text.extend(fill(&part[i..j], &w));
+                    finish(&mut next, j, part);
+                    next.prev = Some(w);
+                    beams[(j + 1).min(n)].push(next);
+                }
+            }
+        }
+        beams[i] = here;
+    }
+    beams[n]
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .cloned()
+}
+
+/// Extends a reading by a printed token taken as it stands.
+fn push_word(
+    r: &Reading,
+    printed: &[char],
+    lower: &[char],
+    model: &Model,
+    beams: &mut [Vec<Reading>],
+    j: usize,
+    part: &[char],
+) {
+    let word: String = lower.iter().collect();
+    let token: String = printed.iter().collect();
+    let mut next = r.clone();
+    if syllable::is_valid(&word) {
+        next.score += model.score(r.prev.as_deref(), &word);
+        next.prev = Some(word);
+    } else {
+        next.score += if is_abbreviation(&token) {
+            ABBREVIATION
+        } else {
+            INVALID
+        };
+        next.prev = None;
+    }
+    next.text.extend_from_slice(printed);
+    finish(&mut next, j, part);
+    beams[(j + 1).min(part.len())].push(next);
+}
+
+/// Appends the separator after a syllable ending at `j`.
+fn finish(r: &mut Reading, j: usize, part: &[char]) {
+    if let Some(&sep) = part.get(j) {
+        r.text.push(sep);
+    }
+}
+
+/// The printed span with its holes filled from `word`, in the span's case.
+fn fill(printed: &[char], word: &str) -> Vec<char> {
+    let letters: Vec<char> = printed.iter().copied().filter(|&c| c != ' ').collect();
+    let upper = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+    printed
+        .iter()
+        .zip(word.chars())
+        .map(|(&p, w)| match (p, upper) {
+            (' ', true) => w.to_uppercase().next().unwrap_or(w),
+            (' ', false) => w,
+            (p, _) => p,
+        })
+        .collect()
+}
+
+fn lower_char(c: char) -> char {
+    let mut l = c.to_lowercase();
+    match (l.next(), l.next()) {
+        (Some(x), None) => x,
+        _ => c,
+    }
+}
+
+/// Word-sized ranges (character indices) where two same-length texts differ.
+fn changed_words(before: &[char], after: &[char]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for i in (0..before.len()).filter(|&i| before[i] != after[i]) {
+        let mut a = i;
+        while a > 0 && is_word_char(after[a - 1]) {
+            a -= 1;
+        }
+        let mut b = i + 1;
+        while b < after.len() && is_word_char(after[b]) {
+            b += 1;
+        }
+        match out.last_mut() {
+            Some(last) if last.1 >= a => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        Model::new(super::super::ngram::SHIPPED.clone())
+    }
+
+    fn fixed(s: &str) -> String {
+        repair_cell(s, None, &model()).map_or(s.to_string(), |(t, _)| t)
+    }
+
+    #[test]
+    fn restores_lost_letters_from_context() {
+        assert_eq!(fixed("giải quyết đ ng hạn"), "giải quyết đúng hạn");
+        assert_eq!(fixed("T  lệ hồ sơ"), "Tỷ lệ hồ sơ");
+        assert_eq!(
+            fixed("Số TTHC đã c p nh t, công khai"),
+            "Số TTHC đã cập nhật, công khai"
+        );
+        assert_eq!(fixed("Số  ượng phiếu khảo sát"), "Số lượng phiếu khảo sát");
+    }
+
+    #[test]
+    fn leaves_valid_text_alone() {
+        for s in [
+            "Ban  hành kế hoạch cải cách hành chính",
+            "Tỷ lệ hồ sơ giải quyết đúng hạn",
+            "Số TTHC đã cập nhật, công khai",
+            "Phụ lục A điểm a khoản 2",
+            "Công văn số 124/UBND-KT “V/v ",
+        ] {
+            assert_eq!(fixed(s), s);
+        }
+    }
+
+    #[test]
+    fn the_line_above_gives_context() {
+        let m = model();
+        let fixed = repair_cell("đ ", Some("Trong"), &m).map(|(t, _)| t);
+        assert_eq!(fixed.as_deref(), Some("đó"));
+    }
+
+    #[test]
+    fn fixes_name_the_damaged_and_restored_words() {
+        let (text, fixes) = repair_cell("hồ sơ đ ng hạn", None, &model()).unwrap();
+        assert_eq!(text, "hồ sơ đúng hạn");
+        assert_eq!(fixes.len(), 1);
+        assert_eq!(fixes[0].damaged, "đ ng");
+        assert_eq!(fixes[0].restored, "đúng");
+        assert_eq!(&text[fixes[0].start..fixes[0].start + "đúng".len()], "đúng");
+    }
+}
