@@ -105,6 +105,10 @@ pub struct Row {
     pub parent: Option<String>,
     /// Indicator text, wrapped lines joined, footnote digits and markup removed.
     pub label: String,
+    /// `label` in a canonical form for matching labels across reports: NFC,
+    /// one tone-mark placement per syllable ("hoà" and "hòa" both give
+    /// "hòa", "thuỷ" gives "thủy"), white space collapsed; case kept.
+    pub label_key: String,
     /// Text of a separate grouping cell to the left of the label, else "".
     pub group: String,
     /// Unit cell as printed ("Văn bản", "%", "Có = 1; Không = 0").

@@ -1,10 +1,13 @@
 //! One document through every stage: read → normalise → detect → meta.
 
+use crate::ingest::{IngestError, SourceDoc};
 use crate::model::{ErrorInfo, Record, Report, Source, Warning, SCHEMA_VERSION};
 use crate::{detect, ingest, meta, normalize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+
+mod text;
 
 /// Extracts one file. Never panics: unreadable files and internal failures
 /// become error records.
@@ -44,13 +47,12 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
 }
 
 fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
-    let doc = match ingest::read(bytes, &source.format) {
+    let doc = match read_doc(bytes, &source.format, false) {
         Ok(doc) => doc,
         Err(e) => return failed(source, e.code, e.message),
     };
     source.pages = doc.pages;
     source.format = doc.format.clone();
-    let doc = normalize::normalize_doc(doc);
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let detected = detect::detect_tables(&doc.lines);
     warnings.extend(detected.warnings);
@@ -62,6 +64,44 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
         tables: detected.tables,
         warnings,
         error: None,
+    }
+}
+
+/// The ingest and normalise stages: the document's lines, normalised unless
+/// `raw` (then exactly as the front end read them).
+fn read_doc(bytes: &[u8], format: &str, raw: bool) -> Result<SourceDoc, IngestError> {
+    let doc = ingest::read(bytes, format)?;
+    Ok(if raw {
+        doc
+    } else {
+        normalize::normalize_doc(doc)
+    })
+}
+
+/// The plain text of a document in reading order, as the detector sees it:
+/// one line per [`Line`](crate::ingest::Line), table rows as tab-separated
+/// cells, and the first line of every page after the first preceded by a
+/// form feed (U+000C), so output line N is the record's `line` N. With
+/// `raw`, the text before normalisation (no legacy-font decoding, no NFC).
+/// `path` names the document; its extension selects the front end, as in
+/// [`extract_bytes`]. Never panics: failures come back as the error a
+/// record would carry (`empty_input`, `encrypted`, `internal` …).
+pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
+    let format = format_of(path);
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        read_doc(bytes, &format, raw).map(|doc| text::render(&doc.lines))
+    }));
+    match run {
+        Ok(Ok(text)) => Ok(text),
+        Ok(Err(e)) => Err(ErrorInfo {
+            code: e.code.to_string(),
+            message: e.message,
+        }),
+        Err(_) => Err(ErrorInfo {
+            code: "internal".to_string(),
+            message: "reading the text failed unexpectedly (a bug: please report it with the file)"
+                .to_string(),
+        }),
     }
 }
 
@@ -92,4 +132,31 @@ fn hex_sha256(bytes: &[u8]) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::document_text;
+
+    #[test]
+    fn text_of_a_text_file_raw_and_normalised() {
+        let bytes = "Ho\u{300}a\u{a0}bi\u{300}nh\n1\tSo\u{302}\u{301}\n".as_bytes();
+        assert_eq!(
+            document_text("a.txt", bytes, false).as_deref(),
+            Ok("Hòa bình\n1\tSố\n\n")
+        );
+        assert_eq!(
+            document_text("a.txt", bytes, true).as_deref(),
+            Ok("Ho\u{300}a\u{a0}bi\u{300}nh\n1\tSo\u{302}\u{301}\n\n")
+        );
+    }
+
+    #[test]
+    fn unreadable_input_gives_the_record_error_code() {
+        let err = |name: &str, bytes: &[u8]| document_text(name, bytes, false).unwrap_err().code;
+        assert_eq!(err("a.txt", b"  \n"), "empty_input");
+        assert_eq!(err("a.pdf", b"not a pdf"), "not_pdf");
+        assert_eq!(err("a.xyz", b"text"), "unsupported_format");
+        assert!(!err("a.pdf", b"%PDF-1.7\n garbage").is_empty());
+    }
 }

@@ -1,7 +1,8 @@
-//! End-to-end tests of the `baocao extract` command line.
+//! End-to-end tests of the `baocao extract` and `baocao text` command lines.
 //!
-//! Inputs are tiny Vietnamese texts written by the tests; nothing here
-//! depends on what the detector finds, only on the record envelope.
+//! `extract` inputs are tiny Vietnamese texts written by the tests; nothing
+//! here depends on what the detector finds, only on the record envelope.
+//! `text` runs on the shipped fixtures (seed text, DOCX, PDF, TCVN3 text).
 
 use serde_json::Value;
 use std::fs;
@@ -334,4 +335,82 @@ fn timeout_makes_an_error_record_and_the_run_goes_on() {
         .expect("baocao runs");
     assert_eq!(ok.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&ok.stdout).contains("\"error\":null"));
+}
+
+fn fixture(rel: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(rel)
+}
+
+/// `baocao text` on a fixture: exit 0, UTF-8 text on stdout, nothing on stderr.
+fn text_of(rel: &str, raw: bool) -> String {
+    let path = fixture(rel);
+    let out = if raw {
+        baocao(&[&"text", &path, &"--raw"])
+    } else {
+        baocao(&[&"text", &path])
+    };
+    assert_eq!(out.status.code(), Some(0), "{rel}: {}", stderr(&out));
+    assert!(out.stderr.is_empty(), "{rel}: {}", stderr(&out));
+    String::from_utf8(out.stdout).expect("utf-8 text")
+}
+
+const PHRASE: &str = "cải cách hành chính";
+
+#[test]
+fn text_of_a_seed_is_its_lines() {
+    let text = text_of("fixtures/seeds/000_ba21f554f00fdddf.txt", false);
+    assert!(text.to_lowercase().contains(PHRASE));
+    let source = fs::read_to_string(fixture("fixtures/seeds/000_ba21f554f00fdddf.txt")).unwrap();
+    assert_eq!(text.lines().count(), source.split('\n').count());
+    assert!(!text.contains('\u{c}'), "no pages in a text file");
+}
+
+#[test]
+fn text_of_a_docx_has_tab_separated_table_rows() {
+    let text = text_of("fixtures/docx/001_ab3b4a8e0ce935e7.landscape.docx", false);
+    assert!(text.to_lowercase().contains(PHRASE));
+    assert!(
+        text.lines().any(|l| l.starts_with("STT\t")),
+        "a header row with cells"
+    );
+}
+
+#[test]
+fn text_of_a_pdf_separates_pages_with_form_feeds() {
+    let text = text_of("fixtures/pdf/000_ba21f554f00fdddf.landscape.pdf", false);
+    assert!(text.to_lowercase().contains(PHRASE));
+    let breaks = text.lines().filter(|l| l.starts_with('\u{c}')).count();
+    assert!(breaks >= 1, "pages start with a form feed");
+    assert_eq!(text.matches('\u{c}').count(), breaks);
+}
+
+#[test]
+fn text_of_a_tcvn3_file_is_decoded_unless_raw() {
+    let rel = "fixtures/legacy/000_ba21f554f00fdddf.tcvn3.txt";
+    let text = text_of(rel, false);
+    assert!(text.to_lowercase().contains(PHRASE));
+    let raw = text_of(rel, true);
+    assert!(!raw.to_lowercase().contains(PHRASE));
+    assert!(raw.contains("c¶i c¸ch"), "TCVN3 bytes as read");
+    assert_eq!(raw.lines().count(), text.lines().count());
+}
+
+#[test]
+fn text_errors_go_to_stderr_with_their_code() {
+    let t = TempDir::new("text-errors");
+    let missing = t.path("missing.txt");
+    let locked = fixture("fixtures/pdf/encrypted/001_ab3b4a8e0ce935e7.user-password.pdf");
+    for (path, code) in [(&missing, "(io)"), (&locked, "(encrypted)")] {
+        for raw in [false, true] {
+            let out = if raw {
+                baocao(&[&"text", path, &"--raw"])
+            } else {
+                baocao(&[&"text", path])
+            };
+            assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+            assert!(out.stdout.is_empty());
+            let err = stderr(&out);
+            assert!(err.starts_with("baocao: ") && err.contains(code), "{err}");
+        }
+    }
 }

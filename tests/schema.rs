@@ -163,6 +163,7 @@ fn full_record() -> Record {
                 depth: 2,
                 parent: Some("1".into()),
                 label: "Số văn bản".into(),
+                label_key: "Số văn bản".into(),
                 group: String::new(),
                 unit: "Văn bản".into(),
                 value,

@@ -1,10 +1,12 @@
-//! The `baocao` command line: argument parsing and the `extract` run.
+//! The `baocao` command line: argument parsing, the `extract` run and the
+//! `text` dump.
 //!
 //! The binary is a thin shell over [`run`]; everything it does is here, on
 //! top of [`crate::batch`] and [`crate::output`].
 
 mod extract;
 mod progress;
+mod text;
 
 use clap::{Args, Parser, Subcommand};
 use std::ffi::OsString;
@@ -32,6 +34,12 @@ pub struct Cli {
 pub enum Command {
     /// Extract one JSON record per report.
     Extract(ExtractArgs),
+    /// Print a document's normalised plain text in reading order.
+    ///
+    /// One line per line the detector reads: table rows as tab-separated
+    /// cells, a form feed (U+000C) at the start of each new page's first
+    /// line. Errors go to stderr with their code; the exit code is then 1.
+    Text(TextArgs),
     /// Extract one file and print its record (used by `extract` to isolate
     /// each document in its own process).
     #[command(hide = true)]
@@ -77,6 +85,19 @@ pub struct ExtractArgs {
     pub in_process: bool,
 }
 
+/// Options of `baocao text`.
+#[derive(Debug, Args)]
+pub struct TextArgs {
+    /// The document (any supported format).
+    #[arg(value_name = "PATH")]
+    pub path: PathBuf,
+
+    /// Print the text as read, before normalisation (no legacy-font
+    /// decoding, no NFC).
+    #[arg(long)]
+    pub raw: bool,
+}
+
 fn parse_timeout(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v > 0.0 && v.is_finite() && v <= 86_400.0 => Ok(v),
@@ -94,6 +115,7 @@ where
     match Cli::try_parse_from(args) {
         Ok(cli) => match cli.command {
             Command::Extract(args) => ExitCode::from(extract::run(&args)),
+            Command::Text(args) => ExitCode::from(text::run(&args)),
             Command::Worker { path } => match crate::isolate::work(&path) {
                 Ok(()) => ExitCode::from(EXIT_OK),
                 Err(_) => ExitCode::from(EXIT_USAGE),

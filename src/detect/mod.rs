@@ -18,7 +18,7 @@ mod tabbed;
 
 use crate::ingest::Line;
 use crate::model::{Row, Table, Warning};
-use crate::value;
+use crate::{normalize, value};
 
 /// Tables found in a document, with the warnings the detector raised.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -49,6 +49,7 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
                 stt: r.stt,
                 depth: n.depth,
                 parent: n.parent,
+                label_key: normalize::label_key(&r.label),
                 label: r.label,
                 group: r.group,
                 unit: r.unit,

@@ -6,6 +6,7 @@ mod markup;
 pub mod ngram;
 pub mod repair;
 mod syllable;
+pub mod tone;
 
 pub use markup::{strip_markup, Stripped};
 
@@ -187,6 +188,13 @@ pub fn collapse_ws(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Canonical form of a row label for matching: NFC, each syllable's tone
+/// mark in one place ([`tone::canonical`]: "hoà" and "hòa" both give
+/// "hòa"), white space collapsed to single spaces and trimmed. Case is kept.
+pub fn label_key(s: &str) -> String {
+    collapse_ws(&tone::canonical(s))
+}
+
 /// Tone- and case-folded key: no diacritics, đ → d, lower case, single spaces.
 /// "Số liệu" and "SO LIEU" fold to the same key "so lieu".
 pub fn fold(s: &str) -> String {
@@ -244,6 +252,16 @@ mod tests {
             line.cells.as_deref(),
             Some(&["Hòa".to_string(), "Văn bản".to_string()][..])
         );
+    }
+
+    #[test]
+    fn label_key_places_tones_and_collapses_spaces() {
+        assert_eq!(
+            label_key("  Kinh phí  thuỷ lợi\t(hoà  giải) "),
+            "Kinh phí thủy lợi (hòa giải)"
+        );
+        assert_eq!(label_key("Ho\u{0300}a"), "Hòa");
+        assert_eq!(label_key(&label_key("Uỷ ban")), "Ủy ban");
     }
 
     #[test]
