@@ -33,17 +33,37 @@ fn failure(path: &Path, code: &str, message: String) -> Record {
     pipeline::failed(source, code, message)
 }
 
+/// Times a worker start is retried when the program is busy (ETXTBSY: a
+/// process forked elsewhere in this program still held it open for writing).
+const SPAWN_ATTEMPTS: u32 = 5;
+
+fn spawn_worker(path: &Path, iso: &Isolation) -> std::io::Result<std::process::Child> {
+    let mut attempt = 1;
+    loop {
+        let spawned = Command::new(&iso.program)
+            .arg("worker")
+            .arg(path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn();
+        match spawned {
+            Err(e)
+                if e.kind() == std::io::ErrorKind::ExecutableFileBusy
+                    && attempt < SPAWN_ATTEMPTS =>
+            {
+                attempt += 1;
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Extracts `path` in a worker process; a worker that crashes, hangs past
 /// the time limit or prints no record yields an error record.
 pub fn extract(path: &Path, iso: &Isolation) -> Record {
-    let mut child = match Command::new(&iso.program)
-        .arg("worker")
-        .arg(path)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-    {
+    let mut child = match spawn_worker(path, iso) {
         Ok(child) => child,
         Err(e) => {
             return failure(
