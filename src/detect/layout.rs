@@ -68,6 +68,36 @@ fn find_word(hay: &[char], needle: &str) -> Option<usize> {
     (0..hay.len().saturating_sub(n.len() - 1)).find(|&i| hay[i..].starts_with(&n))
 }
 
+/// Where a header of two or more words wrapped in its cell starts: its first
+/// word on one line and the rest under it on the next ("Số" / "liệu").
+fn find_wrapped(block: &[(Vec<char>, Vec<usize>)], needle: &str) -> Option<usize> {
+    let (head, tail) = needle.split_once(' ')?;
+    let whole_words = |l: &[char], w: &str| -> Vec<usize> {
+        let n = w.chars().count();
+        (0..l.len())
+            .filter(|&i| l[i..].starts_with(&w.chars().collect::<Vec<_>>()))
+            .filter(|&i| i == 0 || l[i - 1] == ' ')
+            .filter(|&i| l.get(i + n).is_none_or(|c| *c == ' '))
+            .collect()
+    };
+    block.windows(2).find_map(|pair| {
+        let [(l1, c1), (l2, c2)] = pair else {
+            return None;
+        };
+        whole_words(l1, head).into_iter().find_map(|i| {
+            let x = *c1.get(i)?;
+            whole_words(l2, tail)
+                .into_iter()
+                .filter_map(|j| c2.get(j).copied())
+                .any(|y| y.abs_diff(x) <= WRAP_SLACK)
+                .then_some(x)
+        })
+    })
+}
+
+/// How far (columns) a wrapped header's second line may sit from its first.
+const WRAP_SLACK: usize = 2;
+
 /// Column starts from the header lines beginning at `h`.
 fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
     let block: Vec<(Vec<char>, Vec<usize>)> = lines[h..]
@@ -82,6 +112,7 @@ fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
             block
                 .iter()
                 .find_map(|(l, cols)| find_word(l, w).and_then(|i| cols.get(i).copied()))
+                .or_else(|| find_wrapped(&block, w))
         })
     };
     let cols = &PATTERNS.columns;
@@ -198,6 +229,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let mut last_page = lines.get(region.span.start).and_then(|l| l.page);
     // Where labels really start (the STT column may be wider than its header).
     let mut label_x = cols.label;
+    // The line of the last row when its STT ended in a dot ("3.3.").
+    let mut stt_open: Option<usize> = None;
     for i in region.span.clone() {
         let line = &lines[i];
         if is_header_start(lines, i) {
@@ -237,7 +270,26 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         };
         after_break = false;
         last_page = line.page;
-        let c = classify(line_words, &cols);
+        let stt_word = line_words
+            .first()
+            .map(|w| w.text.clone())
+            .unwrap_or_default();
+        let mut c = classify(line_words, &cols);
+        // An STT wrapped in a narrow column ("3.3." / "1"): the digits
+        // under an STT that ended in a dot finish it; the line continues the row.
+        if let (Some(s), Some(prev)) = (&c.stt, rows.last_mut()) {
+            let continues = stt_open == Some(i.saturating_sub(1))
+                || stt_open
+                    .is_some_and(|o| lines[o + 1..i].iter().all(|l| l.text.trim().is_empty()));
+            if continues && s.chars().all(|ch| ch.is_ascii_digit()) {
+                prev.stt = format!("{}.{s}", prev.stt);
+                c.stt = None;
+            }
+        }
+        stt_open = None;
+        if c.stt.is_some() && stt_word.ends_with('.') && stt_word.matches('.').count() >= 2 {
+            stt_open = Some(i);
+        }
         if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {
             label_x = first.x;
         }

@@ -14,41 +14,29 @@ pub use markup::{strip_markup, Stripped};
 use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
 use crate::model::{Repair, Warning};
+use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises every line and cell of a document in place.
-/// Runs in a legacy font (.VnTime, VNI-Times) are decoded by their font;
-/// a document without font information is decoded as a whole when it reads
-/// as legacy text.
+/// Runs in a legacy font (.VnTime, VNI-Times) are decoded by their font.
+/// Text whose font names no encoding (plain text, or a PDF whose legacy
+/// font was replaced) is decoded when all the text in that font reads as
+/// legacy text: fonts are judged one by one, so a Unicode body keeps its
+/// text while a table in another font is decoded.
 pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
-    let has_fonts = doc
-        .lines
-        .iter()
-        .any(|l| l.runs.iter().any(|r| r.font.is_some()));
-    let whole = if has_fonts {
-        None
-    } else {
-        let all: String = doc
-            .lines
-            .iter()
-            .map(|l| l.text.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        legacy::detect(&all)
-    };
-    if let Some(enc) = whole {
+    let detected = detect_by_font(&doc.lines);
+    for (font, enc) in &detected {
         doc.warnings.push(Warning::new(
             "legacy_encoding",
             format!(
-                "the text was typed in a legacy encoding ({enc:?}) and was converted to Unicode"
+                "text in {} was typed in a legacy encoding ({enc:?}) and was converted to Unicode",
+                font.as_deref()
+                    .map_or("the document".to_string(), |f| format!("font {f}"))
             ),
         ));
     }
     for line in &mut doc.lines {
-        if let Some(enc) = whole {
-            line.text = legacy::decode(&line.text, enc);
-        }
-        normalize_line(line);
+        normalize_line(line, &detected);
     }
     doc.repairs = repair_lines(&mut doc.lines);
     if let Some(first) = doc.repairs.first() {
@@ -65,6 +53,39 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
         ));
     }
     doc
+}
+
+/// Legacy encodings found by statistics, by font name (`None` for text
+/// outside any run): for every font that names no encoding itself, the
+/// text set in it as a whole.
+fn detect_by_font(lines: &[Line]) -> BTreeMap<Option<String>, legacy::Encoding> {
+    let mut texts: BTreeMap<Option<String>, String> = BTreeMap::new();
+    for line in lines {
+        let mut pos = 0;
+        for run in &line.runs {
+            let (start, end) = (run.start.min(line.text.len()), run.end.min(line.text.len()));
+            let outside = texts.entry(None).or_default();
+            outside.push_str(line.text.get(pos..start).unwrap_or_default());
+            if run
+                .font
+                .as_deref()
+                .and_then(legacy::encoding_of_font)
+                .is_none()
+            {
+                let inside = texts.entry(run.font.clone()).or_default();
+                inside.push_str(line.text.get(start..end).unwrap_or_default());
+                inside.push(' ');
+            }
+            pos = end.max(pos);
+        }
+        let outside = texts.entry(None).or_default();
+        outside.push_str(line.text.get(pos..).unwrap_or_default());
+        outside.push('\n');
+    }
+    texts
+        .into_iter()
+        .filter_map(|(font, text)| Some((font, legacy::detect(&text)?)))
+        .collect()
 }
 
 /// Restores lost letters cell by cell (see [`repair`]). The word model is
@@ -143,18 +164,23 @@ fn set_text_keeping_runs(line: &mut Line, text: String) {
 
 /// Normalises a line's text run by run (so run offsets stay true), then
 /// recuts its cells from the new text.
-fn normalize_line(line: &mut Line) {
+fn normalize_line(line: &mut Line, detected: &BTreeMap<Option<String>, legacy::Encoding>) {
+    let outside = |s: &str| match detected.get(&None) {
+        Some(&enc) => text(&legacy::decode(s, enc)),
+        None => text(s),
+    };
     if line.runs.is_empty() {
-        line.text = text(&line.text);
+        line.text = outside(&line.text);
     } else {
         let mut out = String::with_capacity(line.text.len());
         let mut pos = 0;
         for run in &mut line.runs {
             let (start, end) = (run.start.min(line.text.len()), run.end.min(line.text.len()));
-            out.push_str(&text(line.text.get(pos..start).unwrap_or_default()));
+            out.push_str(&outside(line.text.get(pos..start).unwrap_or_default()));
             run.start = out.len();
             let raw = line.text.get(start..end).unwrap_or_default();
-            let decoded = match run.font.as_deref().and_then(legacy::encoding_of_font) {
+            let enc = run.font.as_deref().and_then(legacy::encoding_of_font);
+            let decoded = match enc.or_else(|| detected.get(&run.font).copied()) {
                 Some(enc) => legacy::decode(raw, enc),
                 None => raw.to_string(),
             };
@@ -162,7 +188,7 @@ fn normalize_line(line: &mut Line) {
             run.end = out.len();
             pos = end.max(pos);
         }
-        out.push_str(&text(line.text.get(pos..).unwrap_or_default()));
+        out.push_str(&outside(line.text.get(pos..).unwrap_or_default()));
         line.text = out;
     }
     if line.cells.is_some() {
@@ -244,7 +270,7 @@ mod tests {
             page: None,
             rule_above: None,
         };
-        normalize_line(&mut line);
+        normalize_line(&mut line, &BTreeMap::new());
         assert_eq!(line.text, "Hòa\tVăn bản");
         assert_eq!(&line.text[line.runs[0].start..line.runs[0].end], "Hòa");
         assert_eq!(&line.text[line.runs[1].start..line.runs[1].end], "Văn bản");
