@@ -2,7 +2,8 @@
 //! cells line up in columns, found from the header words' positions.
 
 use super::lines::{
-    is_footnote_rule, is_header_line, is_header_start, is_page_number, is_url_line, next_is_header,
+    is_footnote_rule, is_header_fragment, is_header_line, is_header_start, is_page_number,
+    is_url_line, next_is_header,
 };
 use super::patterns::PATTERNS;
 use super::raw::{append, RawRow};
@@ -229,6 +230,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let mut last_page = lines.get(region.span.start).and_then(|l| l.page);
     // Where labels really start (the STT column may be wider than its header).
     let mut label_x = cols.label;
+    // Within the lines of a header (cells wrapped over several lines).
+    let mut in_header = false;
     // The line of the last row when its STT ended in a dot ("3.3.").
     let mut stt_open: Option<usize> = None;
     for i in region.span.clone() {
@@ -239,11 +242,15 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             }
             in_footnotes = false;
             after_break = true;
+            in_header = true;
             continue;
         }
-        if is_header_line(line) {
+        if is_header_line(line) || (in_header && is_header_fragment(line)) {
             after_break = true;
             continue;
+        }
+        if !line.text.trim().is_empty() {
+            in_header = false;
         }
         if is_footnote_rule(line) {
             in_footnotes = true;
@@ -287,7 +294,7 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             }
         }
         stt_open = None;
-        if c.stt.is_some() && stt_word.ends_with('.') && stt_word.matches('.').count() >= 2 {
+        if c.stt.is_some() && stt_word.ends_with('.') {
             stt_open = Some(i);
         }
         if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {

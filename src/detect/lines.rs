@@ -10,6 +10,20 @@ pub fn folded(line: &Line) -> String {
     fold(&strip_markup(&line.text).text)
 }
 
+/// True when every word of a line comes from the header words: a piece of
+/// a header whose cells wrapped ("Đơn vị Số" / "tính liệu").
+pub fn is_header_fragment(line: &Line) -> bool {
+    let f = folded(line);
+    let known = |w: &str| {
+        w == "stt"
+            || PATTERNS
+                .header_words
+                .iter()
+                .any(|h| h.split(' ').any(|hw| hw == w))
+    };
+    !f.is_empty() && f.split(' ').all(known)
+}
+
 /// True when a folded text is one of the header words.
 fn is_header_word(f: &str) -> bool {
     PATTERNS

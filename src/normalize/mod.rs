@@ -82,11 +82,30 @@ fn detect_by_font(lines: &[Line]) -> BTreeMap<Option<String>, legacy::Encoding> 
         outside.push_str(line.text.get(pos..).unwrap_or_default());
         outside.push('\n');
     }
-    texts
-        .into_iter()
-        .filter_map(|(font, text)| Some((font, legacy::detect(&text)?)))
-        .collect()
+    let mut found: BTreeMap<Option<String>, legacy::Encoding> = texts
+        .iter()
+        .filter_map(|(font, text)| Some((font.clone(), legacy::detect(text)?)))
+        .collect();
+    // A font with too little text to judge (an italic word, a bold header
+    // cell) follows the document's legacy font when it could be in it.
+    let main = found
+        .iter()
+        .max_by_key(|(font, _)| texts.get(*font).map_or(0, String::len))
+        .map(|(_, &enc)| enc);
+    if let Some(enc) = main {
+        for (font, text) in &texts {
+            let small = text.chars().filter(|c| c.is_alphabetic()).count() < SMALL_FONT_LETTERS;
+            let latin1 = text.chars().all(|c| (c as u32) < 0x100 || c == '\u{2212}');
+            if small && latin1 && legacy::decode(text, enc) != *text {
+                found.entry(font.clone()).or_insert(enc);
+            }
+        }
+    }
+    found
 }
+
+/// Letters below which a font's text is too little to judge its encoding.
+const SMALL_FONT_LETTERS: usize = 200;
 
 /// Restores lost letters cell by cell (see [`repair`]). The word model is
 /// the shipped counts plus the document's own text outside damaged cells.
