@@ -86,7 +86,9 @@ fn decode_utf8_lossless(mut bytes: &[u8]) -> Decoded {
     Decoded { text, warnings }
 }
 
-fn cp1252(b: u8) -> char {
+/// The character a byte shows as in Windows-1252 (bytes it leaves undefined,
+/// 0x81 0x8D 0x8F 0x90 0x9D, stay C1 controls; the rest follow Latin-1).
+pub(crate) fn cp1252(b: u8) -> char {
     match b {
         0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
         _ => b as char,
