@@ -1,6 +1,8 @@
 //! VIQR (RFC 1456): Vietnamese in 7-bit ASCII, a mark typed after its vowel
 //! ("Vie^.t Nam", "Ba'o ca'o", "dd" for đ). A word is composed only when it
-//! comes out a valid syllable; a backslash keeps the next mark literal.
+//! comes out a valid syllable (or an abbreviation such as "HDDND"); a
+//! backslash keeps the next mark literal, as RFC 1456 asks for a full stop
+//! after a vowel (`ddi\.`), since `ddi.` is "đị".
 
 use super::syllable::is_syllable;
 use super::tables::TABLES;
@@ -13,20 +15,6 @@ fn is_vowel(c: char) -> bool {
 fn is_mark(c: char) -> bool {
     let v = &TABLES.viqr;
     v.shape.contains_key(&c) || v.tone.contains_key(&c)
-}
-
-/// A period after a word's last vowel that ends a line or the text: a full
-/// stop, not a dot below. Elsewhere a period after a vowel is a dot below
-/// ("Bo^. Tu+ pha'p" is "Bộ Tư pháp"): RFC 1456 escapes a literal one with
-/// a backslash.
-fn ends_line(chars: &[char], at: usize) -> bool {
-    chars.get(at) == Some(&'.')
-        && chars
-            .get(at + 1..)
-            .unwrap_or_default()
-            .iter()
-            .find(|c| !matches!(c, ' ' | '\t'))
-            .is_none_or(|c| matches!(c, '\n' | '\r'))
 }
 
 /// A word read from `start`: where it ends, its letters (NFC) and whether
@@ -62,10 +50,8 @@ fn read_word(chars: &[char], start: usize) -> Word {
         // One tone, on the vowel with a shape mark when the word has one.
         let tone = chars.get(j).and_then(|n| v.tone.get(n));
         if let Some(tone) = tone.filter(|_| !toned && (this_shaped || !shaped)) {
-            if !ends_line(chars, j) {
-                text.push(*tone);
-                (j, toned, marked) = (j + 1, true, true);
-            }
+            text.push(*tone);
+            (j, toned, marked) = (j + 1, true, true);
         }
     }
     Word {
@@ -73,6 +59,16 @@ fn read_word(chars: &[char], start: usize) -> Word {
         text: text.nfc().collect(),
         marked,
     }
+}
+
+/// An abbreviation whose only mark is "dd": upper case (HĐND, QĐ, NĐ) or
+/// without vowels (trđ).
+fn is_acronym(word: &str) -> bool {
+    let only_dd = word
+        .chars()
+        .all(|c| c.is_ascii_alphabetic() || matches!(c, 'đ' | 'Đ'));
+    let upper = word.chars().all(|c| c.is_ascii_uppercase() || c == 'Đ');
+    only_dd && word.contains(['đ', 'Đ']) && (upper || !word.chars().any(is_vowel))
 }
 
 /// Decodes VIQR text to NFC.
@@ -96,7 +92,7 @@ pub(super) fn decode(text: &str) -> String {
         } else if c.is_ascii_alphabetic() {
             let word = read_word(&chars, i);
             let end = word.end.max(i + 1);
-            if word.marked && is_syllable(&word.text) {
+            if word.marked && (is_syllable(&word.text) || is_acronym(&word.text)) {
                 out.push_str(&word.text);
             } else {
                 out.extend(chars.get(i..end).unwrap_or_default());
@@ -128,14 +124,16 @@ mod tests {
         assert_eq!(decode("dda^u?"), "đâu?");
         assert_eq!(decode("What's up?"), "What's up?");
         // Words that come out invalid are left as typed.
-        assert_eq!(decode("e.g. file.txt"), "e.g. file.txt");
+        assert_eq!(decode("e.g. file.txt add"), "e.g. file.txt add");
+        assert_eq!(decode("QDD-UBND, HDDND, 5 trdd"), "QĐ-UBND, HĐND, 5 trđ");
     }
 
     #[test]
     fn sentence_periods_and_escapes() {
+        // A period after a vowel is a dot below unless escaped.
         assert_eq!(
-            decode("Bo^. Tu+ pha'p, ddi.\nCa'c ba.n ddi. "),
-            "Bộ Tư pháp, đi.\nCác bạn đi. "
+            decode("Bo^. Tu+ pha'p, ddi\\.\nba.n ddi."),
+            "Bộ Tư pháp, đi.\nbạn đị"
         );
         assert_eq!(decode("ca'c ba.n\\. Ta\\'i sao\\?"), "các bạn. Ta'i sao?");
         assert_eq!(decode("a\\\\b"), "a\\b");
