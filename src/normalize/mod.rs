@@ -13,9 +13,9 @@ use crate::model::Warning;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises every line and cell of a document in place.
-/// Runs in a legacy font (.VnTime, VNI-Times) are decoded by their font;
-/// a document without font information is decoded as a whole when it reads
-/// as legacy text.
+/// Runs in a legacy font (.VnTime, VNI-Times, VPS…, VI Times) are decoded by
+/// their font; a document without font information is decoded as a whole
+/// when it reads as legacy text.
 pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
     let has_fonts = doc
         .lines
