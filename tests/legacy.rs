@@ -53,3 +53,28 @@ fn legacy_font_docx_reach_the_bar() {
         assert!(f1 >= 0.97, "{name}: rows_f1 {f1:.3}");
     }
 }
+
+/// Seed 000 as raw VISCII, VPS, Windows-1258 and VIQR bytes (made with
+/// `tests/data/make_legacy_fixtures.py`): read, recognised without font
+/// names, decoded and extracted like the Unicode original.
+#[test]
+fn viscii_vps_cp1258_and_viqr_texts_reach_the_bar() {
+    let files = fixture_files(&["fixtures/legacy/8bit"], "txt");
+    assert_eq!(files.len(), 4, "{files:?}");
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let enc = name.split('.').nth(1).unwrap();
+        let rec = baocao::extract_file(path);
+        let warning = rec.warnings.iter().find(|w| w.code == "legacy_encoding");
+        assert!(
+            warning.is_some_and(|w| w.message.to_lowercase().contains(enc)),
+            "{name}: {:?}",
+            rec.warnings
+        );
+        let f1 = row_f1(
+            &gold_rows(&gold_for(name.split('.').next().unwrap())),
+            &our_rows(&rec),
+        );
+        assert!(f1 >= 0.95, "{name}: rows_f1 {f1:.3}");
+    }
+}

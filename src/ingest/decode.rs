@@ -54,39 +54,56 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
     Decoded { text, warnings }
 }
 
-fn decode_utf8_lossless(mut bytes: &[u8]) -> Decoded {
-    let mut text = String::with_capacity(bytes.len());
-    let mut bad = 0usize;
-    loop {
-        match std::str::from_utf8(bytes) {
-            Ok(s) => {
-                text.push_str(s);
-                break;
-            }
-            Err(e) => {
-                let (good, rest) = bytes.split_at(e.valid_up_to());
-                // `good` is valid UTF-8 by construction.
-                text.push_str(std::str::from_utf8(good).unwrap_or_default());
-                let skip = e.error_len().unwrap_or(rest.len());
-                for &b in &rest[..skip] {
-                    text.push(cp1252(b));
-                    bad += 1;
-                }
-                bytes = &rest[skip..];
-            }
-        }
+/// UTF-8 with stray bytes read as Windows-1252; a file with more invalid
+/// bytes than valid multi-byte characters is an 8-bit legacy file (VISCII,
+/// VPS, TCVN3 …), read whole as Windows-1252 so that byte pairs which
+/// happen to form UTF-8 (VISCII "ươ" = DF BD) are not taken as such.
+fn decode_utf8_lossless(bytes: &[u8]) -> Decoded {
+    let (mut text, bad, multibyte) = utf8_with_fallback(bytes);
+    let mut message = format!("{bad} bytes were not valid UTF-8 and were read as Windows-1252");
+    if bad > multibyte && multibyte > 0 {
+        text = bytes.iter().map(|&b| cp1252(b)).collect();
+        message = format!(
+            "{bad} bytes were not valid UTF-8: the whole file was read as Windows-1252 (an 8-bit encoding)"
+        );
     }
     let mut warnings = Vec::new();
     if bad > 0 {
-        warnings.push(Warning::new(
-            "invalid_utf8",
-            format!("{bad} bytes were not valid UTF-8 and were read as Windows-1252"),
-        ));
+        warnings.push(Warning::new("invalid_utf8", message));
     }
     Decoded { text, warnings }
 }
 
-fn cp1252(b: u8) -> char {
+/// Decodes UTF-8, reading invalid bytes as Windows-1252; also counts the
+/// invalid bytes and the valid multi-byte characters.
+fn utf8_with_fallback(mut bytes: &[u8]) -> (String, usize, usize) {
+    let mut text = String::with_capacity(bytes.len());
+    let (mut bad, mut multibyte) = (0usize, 0usize);
+    loop {
+        let (good, rest) = match std::str::from_utf8(bytes) {
+            Ok(s) => (s, None),
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                // `good` is valid UTF-8 by construction.
+                let good = std::str::from_utf8(good).unwrap_or_default();
+                (good, Some((rest, e.error_len().unwrap_or(rest.len()))))
+            }
+        };
+        text.push_str(good);
+        multibyte += good.chars().filter(|c| !c.is_ascii()).count();
+        let Some((rest, skip)) = rest else { break };
+        for &b in &rest[..skip] {
+            text.push(cp1252(b));
+            bad += 1;
+        }
+        bytes = &rest[skip..];
+    }
+    (text, bad, multibyte)
+}
+
+/// The character a byte shows as in Windows-1252 (bytes it leaves undefined,
+/// 0x81 0x8D 0x8F 0x90 0x9D, stay C1 controls; the rest follow Latin-1).
+pub(crate) fn cp1252(b: u8) -> char {
     match b {
         0x80..=0x9F => CP1252_HIGH[(b - 0x80) as usize],
         _ => b as char,
@@ -115,6 +132,18 @@ mod tests {
             .collect();
         assert_eq!(decode_text(&le).text, "Sở");
         assert_eq!(decode_text(&be).text, "Sở");
+    }
+
+    #[test]
+    fn legacy_files_are_read_whole_as_windows_1252() {
+        // VISCII "người ươn": ư = DF, ờ = B6, ơ = BD; "DF B6" and "DF BD"
+        // would pass as UTF-8.
+        let d = decode_text(b"ng\xdf\xb6i \xdf\xbdn \xe1 \xe0 \xd5");
+        assert_eq!(d.text, "ngß¶i ß½n á à Õ");
+        assert_eq!(d.warnings[0].code, "invalid_utf8");
+        // A UTF-8 file with a few stray bytes keeps its UTF-8.
+        let d = decode_text(b"S\xe1\xbb\x91 li\xe1\xbb\x87u \x93x\x94");
+        assert_eq!(d.text, "Số liệu “x”");
     }
 
     #[test]

@@ -5,7 +5,7 @@ pub mod legacy;
 mod markup;
 pub mod ngram;
 pub mod repair;
-mod syllable;
+pub(crate) mod syllable;
 pub mod tone;
 
 pub use markup::{strip_markup, Stripped};
@@ -18,7 +18,8 @@ use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises every line and cell of a document in place.
-/// Runs in a legacy font (.VnTime, VNI-Times) are decoded by their font.
+/// Runs in a legacy font (.VnTime, VNI-Times, VPS…, VI Times) are decoded
+/// by their font.
 /// Text whose font names no encoding (plain text, or a PDF whose legacy
 /// font was replaced) is decoded when all the text in that font reads as
 /// legacy text: fonts are judged one by one, so a Unicode body keeps its
