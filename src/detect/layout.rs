@@ -232,7 +232,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let mut label_x = cols.label;
     // Within the lines of a header (cells wrapped over several lines).
     let mut in_header = false;
-    // The line of the last row when its STT ended in a dot ("3.3.").
+    // The line of the last row, when its STT ended in a dot ("3.3.") and
+    // it was the last line read.
     let mut stt_open: Option<usize> = None;
     for i in region.span.clone() {
         let line = &lines[i];
@@ -285,10 +286,8 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
         // An STT wrapped in a narrow column ("3.3." / "1"): the digits
         // under an STT that ended in a dot finish it; the line continues the row.
         if let (Some(s), Some(prev)) = (&c.stt, rows.last_mut()) {
-            let continues = stt_open == Some(i.saturating_sub(1))
-                || stt_open
-                    .is_some_and(|o| lines[o + 1..i].iter().all(|l| l.text.trim().is_empty()));
-            if continues && s.chars().all(|ch| ch.is_ascii_digit()) {
+            // Only skipped lines (blank, a repeated header) came between.
+            if stt_open.is_some() && s.chars().all(|ch| ch.is_ascii_digit()) {
                 prev.stt = format!("{}.{s}", prev.stt);
                 c.stt = None;
             }

@@ -31,10 +31,18 @@ pub fn append(field: &mut String, more: &str) {
     if more.is_empty() {
         return;
     }
-    if !field.is_empty() && !ends_in_token_hyphen(field) {
+    if !field.is_empty() && !ends_in_token_hyphen(field) && !ends_in_open_url(field) {
         field.push(' ');
     }
     field.push_str(&more);
+}
+
+/// True when the last token is a web address cut by the line end: it holds
+/// "://" or "www." and its parenthesis is still open ("(https://a.b.go").
+fn ends_in_open_url(s: &str) -> bool {
+    let last = s.rsplit(' ').next().unwrap_or_default();
+    (last.contains("://") || last.contains("www."))
+        && last.matches('(').count() > last.matches(')').count()
 }
 
 fn ends_in_token_hyphen(s: &str) -> bool {
@@ -58,6 +66,9 @@ mod tests {
         let mut s = "Nghị quyết 19/NQ-".to_string();
         append(&mut s, "HĐND tỉnh");
         assert_eq!(s, "Nghị quyết 19/NQ-HĐND tỉnh");
+        let mut s = "Cổng DVC tỉnh(https://dichvucong.phutho.go".to_string();
+        append(&mut s, "v.vn)");
+        assert_eq!(s, "Cổng DVC tỉnh(https://dichvucong.phutho.gov.vn)");
         let mut s = "từ 70% -".to_string();
         append(&mut s, "dưới 100%");
         assert_eq!(s, "từ 70% - dưới 100%");

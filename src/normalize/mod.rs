@@ -36,6 +36,26 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
             ),
         ));
     }
+    let named: BTreeMap<String, String> = doc
+        .lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .filter_map(|r| {
+            let font = r.font.as_deref()?;
+            Some((
+                font.to_string(),
+                format!("{:?}", legacy::encoding_of_font(font)?),
+            ))
+        })
+        .collect();
+    for (font, enc) in named {
+        doc.warnings.push(Warning::new(
+            "legacy_encoding",
+            format!(
+                "text in font {font} is in a legacy encoding ({enc}) and was converted to Unicode"
+            ),
+        ));
+    }
     for line in &mut doc.lines {
         normalize_line(line, &detected);
     }
