@@ -1,6 +1,7 @@
 //! Normalise stage: clean Unicode Vietnamese text (NFC, one form of đ, plain
 //! spaces), markup removal and tone-folded keys for matching.
 
+mod capitals;
 pub mod legacy;
 mod markup;
 pub mod ngram;
@@ -205,31 +206,43 @@ fn set_text_keeping_runs(line: &mut Line, text: String) {
 /// Normalises a line's text run by run (so run offsets stay true), then
 /// recuts its cells from the new text.
 fn normalize_line(line: &mut Line, detected: &BTreeMap<Option<String>, legacy::Encoding>) {
-    let outside = |s: &str| match detected.get(&None) {
-        Some(&enc) => text(&legacy::decode(s, enc)),
+    let mut tcvn3 = false;
+    let mut decode = |s: &str, enc: Option<legacy::Encoding>| match enc {
+        Some(enc) => {
+            tcvn3 |= enc == legacy::Encoding::Tcvn3 { upper: false };
+            text(&legacy::decode(s, enc))
+        }
         None => text(s),
     };
+    let outside = detected.get(&None).copied();
     if line.runs.is_empty() {
-        line.text = outside(&line.text);
+        line.text = decode(&line.text, outside);
     } else {
         let mut out = String::with_capacity(line.text.len());
         let mut pos = 0;
         for run in &mut line.runs {
             let (start, end) = (run.start.min(line.text.len()), run.end.min(line.text.len()));
-            out.push_str(&outside(line.text.get(pos..start).unwrap_or_default()));
+            out.push_str(&decode(
+                line.text.get(pos..start).unwrap_or_default(),
+                outside,
+            ));
             run.start = out.len();
             let raw = line.text.get(start..end).unwrap_or_default();
-            let enc = run.font.as_deref().and_then(legacy::encoding_of_font);
-            let decoded = match enc.or_else(|| detected.get(&run.font).copied()) {
-                Some(enc) => legacy::decode(raw, enc),
-                None => raw.to_string(),
-            };
-            out.push_str(&text(&decoded));
+            let named = run.font.as_deref().and_then(legacy::encoding_of_font);
+            out.push_str(&decode(
+                raw,
+                named.or_else(|| detected.get(&run.font).copied()),
+            ));
             run.end = out.len();
             pos = end.max(pos);
         }
-        out.push_str(&outside(line.text.get(pos..).unwrap_or_default()));
+        out.push_str(&decode(line.text.get(pos..).unwrap_or_default(), outside));
         line.text = out;
+    }
+    if tcvn3 {
+        if let Some(fixed) = capitals::restore(&line.text) {
+            line.text = fixed;
+        }
     }
     if line.cells.is_some() {
         line.cells = Some(line.text.split('\t').map(str::to_string).collect());

@@ -110,6 +110,12 @@ mod tests {
             decode("Ñôn vò tính ngöôøi", Encoding::Vni),
             "Đơn vị tính người"
         );
+        // "í" typed as i + tone code instead of its own code.
+        assert_eq!(decode("chiù tieâu", Encoding::Vni), "chí tiêu");
+        assert_eq!(
+            decode("chính", Encoding::Vni),
+            decode("chiùnh", Encoding::Vni)
+        );
         assert_eq!(
             decode("Coäng hoøa xaõ hoäi", Encoding::Vni),
             "Cộng hòa xã hội"
