@@ -128,6 +128,7 @@ fn fixtures_match_expected_records() {
         "fixtures/pdf",
         "fixtures/legacy",
         "fixtures/legacy/8bit",
+        "fixtures/legacy/dropped",
         "fixtures/legacy/docx",
         "fixtures/legacy/pdf",
     ] {

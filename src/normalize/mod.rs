@@ -14,7 +14,7 @@ pub use markup::{strip_markup, Stripped};
 #[cfg(test)]
 use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
-use crate::model::{Repair, Warning};
+use crate::model::Warning;
 use std::collections::BTreeMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -37,30 +37,30 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
             ),
         ));
     }
-    let named: BTreeMap<String, String> = doc
+    let named: BTreeMap<String, legacy::Encoding> = doc
         .lines
         .iter()
         .flat_map(|l| &l.runs)
         .filter_map(|r| {
             let font = r.font.as_deref()?;
-            Some((
-                font.to_string(),
-                format!("{:?}", legacy::encoding_of_font(font)?),
-            ))
+            Some((font.to_string(), legacy::encoding_of_font(font)?))
         })
         .collect();
-    for (font, enc) in named {
+    for (font, enc) in &named {
         doc.warnings.push(Warning::new(
             "legacy_encoding",
             format!(
-                "text in font {font} is in a legacy encoding ({enc}) and was converted to Unicode"
+                "text in font {font} is in a legacy encoding ({enc:?}) and was converted to Unicode"
             ),
         ));
     }
     for line in &mut doc.lines {
         normalize_line(line, &detected);
     }
-    doc.repairs = repair_lines(&mut doc.lines);
+    // TCVN3's "ư" is the soft hyphen, which tools drop as invisible.
+    let tcvn3 = |e: &legacy::Encoding| matches!(e, legacy::Encoding::Tcvn3 { .. });
+    let dropped = (named.values().any(tcvn3) || detected.values().any(tcvn3)).then_some('ư');
+    doc.repairs = repair::repair_lines(&mut doc.lines, dropped);
     if let Some(first) = doc.repairs.first() {
         doc.warnings.push(Warning::new(
             "repaired_text",
@@ -128,80 +128,6 @@ fn detect_by_font(lines: &[Line]) -> BTreeMap<Option<String>, legacy::Encoding> 
 
 /// Letters below which a font's text is too little to judge its encoding.
 const SMALL_FONT_LETTERS: usize = 200;
-
-/// Restores lost letters cell by cell (see [`repair`]). The word model is
-/// the shipped counts plus the document's own text outside damaged cells.
-fn repair_lines(lines: &mut [Line]) -> Vec<Repair> {
-    let suspicious: Vec<bool> = lines
-        .iter()
-        .map(|l| l.text.split('\t').any(repair::is_suspicious))
-        .collect();
-    if !suspicious.contains(&true) {
-        return Vec::new();
-    }
-    let mut counts = ngram::SHIPPED.clone();
-    for line in lines.iter() {
-        for cell in line.text.split('\t').filter(|c| !repair::is_suspicious(c)) {
-            counts.add_text(cell);
-        }
-    }
-    let model = repair::Model::new(counts);
-    let mut repairs = Vec::new();
-    let mut before: Option<String> = None;
-    for (line, suspicious) in lines.iter_mut().zip(suspicious) {
-        let last = line.text.split_whitespace().last().map(str::to_string);
-        if !suspicious {
-            before = last.or(before);
-            continue;
-        }
-        let mut fixed = Vec::new();
-        let mut cells = Vec::new();
-        for (i, cell) in line.text.split('\t').enumerate() {
-            let context = before.as_deref().filter(|_| i == 0);
-            match repair::repair_cell(cell, context, &model) {
-                Some((text, fixes)) => {
-                    fixed.extend(fixes.into_iter().map(|f| Repair {
-                        line: line.no,
-                        damaged: f.damaged,
-                        restored: f.restored,
-                    }));
-                    cells.push(text);
-                }
-                None => cells.push(cell.to_string()),
-            }
-        }
-        if !fixed.is_empty() {
-            set_text_keeping_runs(line, cells.join("\t"));
-            repairs.extend(fixed);
-        }
-        before = line
-            .text
-            .split_whitespace()
-            .last()
-            .map(str::to_string)
-            .or(before);
-    }
-    repairs
-}
-
-/// Replaces a line's text with one of the same length in characters,
-/// moving the runs' byte offsets with their characters.
-fn set_text_keeping_runs(line: &mut Line, text: String) {
-    let old: Vec<usize> = line.text.char_indices().map(|(i, _)| i).collect();
-    let new: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-    let remap = |b: usize| match old.binary_search(&b) {
-        Ok(i) => new.get(i).copied().unwrap_or(text.len()),
-        Err(_) => text.len(),
-    };
-    for run in &mut line.runs {
-        run.start = remap(run.start);
-        run.end = remap(run.end);
-    }
-    if line.cells.is_some() {
-        line.cells = Some(text.split('\t').map(str::to_string).collect());
-    }
-    line.text = text;
-}
 
 /// Normalises a line's text run by run (so run offsets stay true), then
 /// recuts its cells from the new text.

@@ -7,11 +7,12 @@
 //! Vietnamese syllable, two spaces between letters, or a space before the
 //! first word of a cell. There every space may be a hole, and the reading
 //! with the most probable words (syllable bigrams of clean report text,
-//! [`super::ngram`]) wins, if it beats the text as printed by a clear
+//! [`crate::normalize::ngram`]) wins, if it beats the text as printed by a clear
 //! margin. Valid text reads best as printed and is left alone.
 
-use super::ngram::{is_word_char, Counts};
-use super::syllable;
+use super::model::{acceptable, is_abbreviation, Model};
+use crate::normalize::ngram::is_word_char;
+use crate::normalize::syllable;
 use std::collections::HashMap;
 
 /// One restored word.
@@ -41,76 +42,6 @@ const MAX_SYLLABLE: usize = 7;
 const MAX_STRETCH: usize = 400;
 /// Readings kept per position.
 const BEAM: usize = 16;
-/// Weight of the bigram in the interpolated word probability.
-const LAMBDA: f64 = 0.8;
-/// Add-alpha smoothing of unigram counts.
-const ALPHA: f64 = 0.5;
-/// Number of valid syllables assumed for smoothing.
-const SYLLABLES: f64 = 7000.0;
-
-/// The word model used for one document: syllable counts and the
-/// vocabulary indexed by length.
-pub struct Model {
-    counts: Counts,
-    total: f64,
-    by_len: HashMap<usize, Vec<Vec<char>>>,
-}
-
-impl Model {
-    /// A model from syllable counts.
-    pub fn new(counts: Counts) -> Model {
-        let total = counts.unigrams.values().map(|&n| f64::from(n)).sum();
-        let mut by_len: HashMap<usize, Vec<Vec<char>>> = HashMap::new();
-        let mut words: Vec<&String> = counts.unigrams.keys().collect();
-        words.sort();
-        for w in words {
-            let chars: Vec<char> = w.chars().collect();
-            by_len.entry(chars.len()).or_default().push(chars);
-        }
-        Model {
-            counts,
-            total,
-            by_len,
-        }
-    }
-
-    fn unigram(&self, w: &str) -> f64 {
-        let n = self.counts.unigrams.get(w).copied().unwrap_or(0);
-        (f64::from(n) + ALPHA) / (self.total + ALPHA * SYLLABLES)
-    }
-
-    /// ln P(w | prev), bigram interpolated with the unigram.
-    fn score(&self, prev: Option<&str>, w: &str) -> f64 {
-        let uni = self.unigram(w);
-        let Some(p) = prev else { return uni.ln() };
-        let ctx = self.counts.unigrams.get(p).copied().unwrap_or(0);
-        if ctx == 0 {
-            return uni.ln();
-        }
-        let pair = (p.to_string(), w.to_string());
-        let bi = f64::from(self.counts.bigrams.get(&pair).copied().unwrap_or(0));
-        (LAMBDA * bi / f64::from(ctx) + (1.0 - LAMBDA) * uni).ln()
-    }
-
-    /// Known words of the pattern's length whose letters agree with it
-    /// (`None` is a hole).
-    fn matches(&self, pattern: &[Option<char>]) -> Vec<String> {
-        let Some(words) = self.by_len.get(&pattern.len()) else {
-            return Vec::new();
-        };
-        words
-            .iter()
-            .filter(|w| {
-                pattern
-                    .iter()
-                    .zip(w.iter())
-                    .all(|(p, c)| p.is_none_or(|p| p == *c))
-            })
-            .map(|w| w.iter().collect())
-            .collect()
-    }
-}
-
 /// Whether a cell's text needs reading again.
 pub fn is_suspicious(cell: &str) -> bool {
     stretches(cell).iter().any(|s| suspicious(cell, s))
@@ -223,15 +154,6 @@ fn suspicious(cell: &str, s: &Stretch) -> bool {
         .any(|w| is_word_char(w[0]) && w[1] == ' ' && w[2] == ' ' && is_word_char(w[3]));
     let leading = s.start == 0 && chars.first() == Some(&' ');
     bad_token || gap_between_letters || leading
-}
-
-/// A token that needs no repair: a syllable or an abbreviation.
-fn acceptable(token: &str) -> bool {
-    syllable::is_valid(token) || is_abbreviation(token)
-}
-
-fn is_abbreviation(token: &str) -> bool {
-    token.chars().count() >= 2 && token.chars().all(|c| c.is_uppercase())
 }
 
 /// One reading of a stretch in progress.
@@ -412,7 +334,7 @@ mod tests {
     use super::*;
 
     fn model() -> Model {
-        Model::new(super::super::ngram::SHIPPED.clone())
+        Model::new(crate::normalize::ngram::SHIPPED.clone())
     }
 
     fn fixed(s: &str) -> String {

@@ -1,0 +1,121 @@
+//! Restoring letters lost on the way to the text: holes left by glyphs
+//! without a Unicode mapping ([`holes`]) and letters a conversion dropped
+//! ([`dropped`]), with the word model both use ([`model`]). Every restored
+//! word is returned as a [`Repair`] for the record.
+
+mod dropped;
+mod holes;
+mod model;
+
+pub use holes::{is_suspicious, repair_cell, Fix};
+pub use model::Model;
+
+use crate::ingest::Line;
+use crate::model::Repair;
+use crate::normalize::ngram;
+
+/// Restores lost letters cell by cell. The word model is the shipped
+/// counts plus the document's own text outside damaged cells. `dropped` is
+/// a letter the document's encoding is known to lose without a trace
+/// (TCVN3's "ư"), put back into words that are no syllable without it.
+pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> Vec<Repair> {
+    let mut repairs = Vec::new();
+    if let Some(letter) = dropped {
+        // The shipped counts only: the document repeats its damaged words.
+        let model = Model::new(ngram::SHIPPED.clone());
+        for line in lines.iter_mut() {
+            if let Some((text, fixes)) = dropped::restore(&line.text, letter, &model) {
+                set_text_keeping_runs(line, text);
+                repairs.extend(fixes.into_iter().map(|f| Repair {
+                    line: line.no,
+                    damaged: f.damaged,
+                    restored: f.restored,
+                }));
+            }
+        }
+    }
+    let suspicious: Vec<bool> = lines
+        .iter()
+        .map(|l| l.text.split('\t').any(is_suspicious))
+        .collect();
+    if !suspicious.contains(&true) {
+        return repairs;
+    }
+    let mut counts = ngram::SHIPPED.clone();
+    for line in lines.iter() {
+        for cell in line.text.split('\t').filter(|c| !is_suspicious(c)) {
+            counts.add_text(cell);
+        }
+    }
+    let model = Model::new(counts);
+    let mut before: Option<String> = None;
+    for (line, suspicious) in lines.iter_mut().zip(suspicious) {
+        let last = line.text.split_whitespace().last().map(str::to_string);
+        if !suspicious {
+            before = last.or(before);
+            continue;
+        }
+        let mut fixed = Vec::new();
+        let mut cells = Vec::new();
+        for (i, cell) in line.text.split('\t').enumerate() {
+            let context = before.as_deref().filter(|_| i == 0);
+            match repair_cell(cell, context, &model) {
+                Some((text, fixes)) => {
+                    fixed.extend(fixes.into_iter().map(|f| Repair {
+                        line: line.no,
+                        damaged: f.damaged,
+                        restored: f.restored,
+                    }));
+                    cells.push(text);
+                }
+                None => cells.push(cell.to_string()),
+            }
+        }
+        if !fixed.is_empty() {
+            set_text_keeping_runs(line, cells.join("\t"));
+            repairs.extend(fixed);
+        }
+        before = line
+            .text
+            .split_whitespace()
+            .last()
+            .map(str::to_string)
+            .or(before);
+    }
+    repairs
+}
+
+/// Replaces a line's text with its repaired form (holes filled, dropped
+/// letters inserted), moving the runs' byte offsets with their characters.
+fn set_text_keeping_runs(line: &mut Line, text: String) {
+    let old: Vec<(usize, char)> = line.text.char_indices().collect();
+    let new: Vec<(usize, char)> = text.char_indices().collect();
+    // Old character i sits at new[at[i]]: equal or a filled hole (a space
+    // turned letter) maps across; a new letter with no match was inserted.
+    let mut at = Vec::with_capacity(old.len());
+    let mut j = 0;
+    for &(_, c) in &old {
+        while j < new.len() && new[j].1 != c && c != ' ' && old.len() - at.len() < new.len() - j {
+            j += 1;
+        }
+        at.push(j.min(new.len()));
+        j += 1;
+    }
+    let remap = |b: usize| match old.binary_search_by_key(&b, |&(i, _)| i) {
+        Ok(i) => new.get(at[i]).map_or(text.len(), |&(k, _)| k),
+        Err(_) => text.len(),
+    };
+    for run in &mut line.runs {
+        let end_inside = run.end > run.start;
+        run.start = remap(run.start);
+        run.end = if end_inside {
+            remap(run.end)
+        } else {
+            run.start
+        };
+    }
+    if line.cells.is_some() {
+        line.cells = Some(text.split('\t').map(str::to_string).collect());
+    }
+    line.text = text;
+}
