@@ -60,7 +60,15 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
     // TCVN3's "ư" is the soft hyphen, which tools drop as invisible.
     let tcvn3 = |e: &legacy::Encoding| matches!(e, legacy::Encoding::Tcvn3 { .. });
     let dropped = (named.values().any(tcvn3) || detected.values().any(tcvn3)).then_some('ư');
-    doc.repairs = repair::repair_lines(&mut doc.lines, dropped);
+    let (repairs, incomplete) = repair::repair_lines(&mut doc.lines, dropped);
+    doc.repairs = repairs;
+    if incomplete {
+        doc.warnings.push(Warning::new(
+            "repair_incomplete",
+            "the document has more damaged text than one document may have read again; \
+             the rest was left as printed",
+        ));
+    }
     if let Some(first) = doc.repairs.first() {
         doc.warnings.push(Warning::new(
             "repaired_text",

@@ -13,7 +13,6 @@
 use super::model::{acceptable, is_abbreviation, Model};
 use crate::normalize::ngram::is_word_char;
 use crate::normalize::syllable;
-use std::collections::HashMap;
 
 /// One restored word.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,7 +43,8 @@ const MAX_STRETCH: usize = 400;
 const BEAM: usize = 16;
 /// Whether a cell's text needs reading again.
 pub fn is_suspicious(cell: &str) -> bool {
-    stretches(cell).iter().any(|s| suspicious(cell, s))
+    let chars: Vec<char> = cell.chars().collect();
+    stretches(&chars).iter().any(|s| suspicious(&chars, s))
 }
 
 /// Repairs one cell (text without tabs). `before` is the word that precedes
@@ -54,12 +54,17 @@ pub fn is_suspicious(cell: &str) -> bool {
 pub fn repair_cell(cell: &str, before: Option<&str>, model: &Model) -> Option<(String, Vec<Fix>)> {
     let mut chars: Vec<char> = cell.chars().collect();
     let mut fixes = Vec::new();
-    for s in stretches(cell) {
-        if !suspicious(cell, &s) || s.end - s.start > MAX_STRETCH {
+    let first_text = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    for s in stretches(&chars) {
+        if s.end - s.start > MAX_STRETCH || !suspicious(&chars, &s) || !model.spend(s.end - s.start)
+        {
             continue;
         }
         let part = &chars[s.start..s.end];
-        let context = if chars[..s.start].iter().all(|c| c.is_whitespace()) {
+        let context = if s.start <= first_text {
             before
                 .map(str::to_lowercase)
                 .filter(|w| syllable::is_valid(w))
@@ -105,13 +110,12 @@ struct Stretch {
     glued: bool,
 }
 
-fn stretches(cell: &str) -> Vec<Stretch> {
+fn stretches(chars: &[char]) -> Vec<Stretch> {
     let mut out = Vec::new();
     let mut start = None;
-    let mut n = 0;
+    let n = chars.len();
     let mut after_sign = false;
-    for (i, c) in cell.chars().enumerate() {
-        n = i + 1;
+    for (i, &c) in chars.iter().enumerate() {
         if is_word_char(c) || c == ' ' {
             if start.is_none() {
                 start = Some(i);
@@ -132,17 +136,12 @@ fn stretches(cell: &str) -> Vec<Stretch> {
             glued: after_sign,
         });
     }
-    out.retain(|s| {
-        cell.chars()
-            .skip(s.start)
-            .take(s.end - s.start)
-            .any(is_word_char)
-    });
+    out.retain(|s| chars[s.start..s.end].iter().any(|&c| is_word_char(c)));
     out
 }
 
-fn suspicious(cell: &str, s: &Stretch) -> bool {
-    let chars: Vec<char> = cell.chars().skip(s.start).take(s.end - s.start).collect();
+fn suspicious(all: &[char], s: &Stretch) -> bool {
+    let chars = &all[s.start..s.end];
     let text: String = chars.iter().collect();
     let bad_token = text
         .split(' ')
@@ -191,53 +190,51 @@ fn best_reading(
     let n = part.len();
     let mut beams: Vec<Vec<Reading>> = vec![Vec::new(); n + 1];
     beams[0].push(start.clone());
-    let mut cache: HashMap<Vec<Option<char>>, Vec<String>> = HashMap::new();
     for i in 0..n {
         let mut here = std::mem::take(&mut beams[i]);
         here.sort_by(|a, b| b.score.total_cmp(&a.score));
         here.truncate(BEAM);
+        // The printed token starting here, and the syllables with holes.
+        let token = (lower[i] != ' ').then(|| {
+            let end = (i..n).find(|&k| lower[k] == ' ').unwrap_or(n);
+            (end, printed_token(&part[i..end], &lower[i..end]))
+        });
+        let filled = if max_holes == 0 || (i == 0 && glued) {
+            Vec::new()
+        } else {
+            hole_spans(&lower, i, max_holes, model)
+        };
         for r in &here {
-            if lower[i] == ' ' {
-                let mut next = r.clone();
-                next.text.push(part[i]);
-                beams[i + 1].push(next);
-            } else {
-                let end = (i..n).find(|&k| lower[k] == ' ').unwrap_or(n);
-                push_word(
-                    r,
-                    &part[i..end],
-                    &lower[i..end],
-                    model,
-                    &mut beams,
-                    end,
-                    part,
-                );
-            }
-            if max_holes == 0 || (i == 0 && glued) {
-                continue;
-            }
-            for j in i + 1..=(i + MAX_SYLLABLE).min(n) {
-                if j < n && lower[j] != ' ' {
-                    continue;
+            match &token {
+                None => {
+                    let mut next = r.clone();
+                    next.text.push(part[i]);
+                    beams[i + 1].push(next);
                 }
-                let span = &lower[i..j];
-                let holes = span.iter().filter(|&&c| c == ' ').count();
-                let letters = span.len() - holes;
-                if holes == 0 || holes > max_holes || letters == 0 || letters < holes {
-                    continue;
+                Some((end, (word, fixed_score))) => {
+                    let mut next = r.clone();
+                    match word {
+                        Some(w) => {
+                            next.score += model.score(r.prev.as_deref(), w);
+                            next.prev = Some(w.clone());
+                        }
+                        None => {
+                            next.score += fixed_score;
+                            next.prev = None;
+                        }
+                    }
+                    next.text.extend_from_slice(&part[i..*end]);
+                    finish(&mut next, *end, part);
+                    beams[(end + 1).min(n)].push(next);
                 }
-                let pattern: Vec<Option<char>> =
-                    span.iter().map(|&c| (c != ' ').then_some(c)).collect();
-                let words = cache
-                    .entry(pattern)
-                    .or_insert_with_key(|p| model.matches(p))
-                    .clone();
+            }
+            for (j, holes, words) in &filled {
                 for w in words {
                     let mut next = r.clone();
-                    next.score += model.score(r.prev.as_deref(), &w) + HOLE * holes as f64;
-                    next.text.extend(fill(&part[i..j], &w));
-                    finish(&mut next, j, part);
-                    next.prev = Some(w);
+                    next.score += model.score(r.prev.as_deref(), w) + HOLE * *holes as f64;
+                    next.text.extend(fill(&part[i..*j], w));
+                    finish(&mut next, *j, part);
+                    next.prev = Some(w.clone());
                     beams[(j + 1).min(n)].push(next);
                 }
             }
@@ -250,33 +247,50 @@ fn best_reading(
         .cloned()
 }
 
-/// Extends a reading by a printed token taken as it stands.
-fn push_word(
-    r: &Reading,
-    printed: &[char],
-    lower: &[char],
-    model: &Model,
-    beams: &mut [Vec<Reading>],
-    j: usize,
-    part: &[char],
-) {
+/// A printed token as a reading takes it: the syllable (lower case), or
+/// `None` with the fixed score of a token that is no syllable.
+fn printed_token(printed: &[char], lower: &[char]) -> (Option<String>, f64) {
     let word: String = lower.iter().collect();
-    let token: String = printed.iter().collect();
-    let mut next = r.clone();
     if syllable::is_valid(&word) {
-        next.score += model.score(r.prev.as_deref(), &word);
-        next.prev = Some(word);
-    } else {
-        next.score += if is_abbreviation(&token) {
-            ABBREVIATION
-        } else {
-            INVALID
-        };
-        next.prev = None;
+        return (Some(word), 0.0);
     }
-    next.text.extend_from_slice(printed);
-    finish(&mut next, j, part);
-    beams[(j + 1).min(part.len())].push(next);
+    let token: String = printed.iter().collect();
+    let score = if is_abbreviation(&token) {
+        ABBREVIATION
+    } else {
+        INVALID
+    };
+    (None, score)
+}
+
+/// The syllables with holes that can start at `i`: for each end `j` (a
+/// separator or the end follows), the number of holes and the known words
+/// that fill them.
+fn hole_spans(
+    lower: &[char],
+    i: usize,
+    max_holes: usize,
+    model: &Model,
+) -> Vec<(usize, usize, Vec<String>)> {
+    let n = lower.len();
+    let mut out = Vec::new();
+    for j in i + 1..=(i + MAX_SYLLABLE).min(n) {
+        if j < n && lower[j] != ' ' {
+            continue;
+        }
+        let span = &lower[i..j];
+        let holes = span.iter().filter(|&&c| c == ' ').count();
+        let letters = span.len() - holes;
+        if holes == 0 || holes > max_holes || letters == 0 || letters < holes {
+            continue;
+        }
+        let pattern: Vec<Option<char>> = span.iter().map(|&c| (c != ' ').then_some(c)).collect();
+        let words = model.matches(&pattern);
+        if !words.is_empty() {
+            out.push((j, holes, words));
+        }
+    }
+    out
 }
 
 /// Appends the separator after a syllable ending at `j`.

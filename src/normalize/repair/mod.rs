@@ -18,7 +18,9 @@ use crate::normalize::ngram;
 /// counts plus the document's own text outside damaged cells. `dropped` is
 /// a letter the document's encoding is known to lose without a trace
 /// (TCVN3's "ư"), put back into words that are no syllable without it.
-pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> Vec<Repair> {
+/// Returns the repairs, and whether some damaged text was left unread
+/// because the document's budget for reading again ran out.
+pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> (Vec<Repair>, bool) {
     let mut repairs = Vec::new();
     if let Some(letter) = dropped {
         // The shipped counts only: the document repeats its damaged words.
@@ -39,7 +41,7 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> Vec<Repair> {
         .map(|l| l.text.split('\t').any(is_suspicious))
         .collect();
     if !suspicious.contains(&true) {
-        return repairs;
+        return (repairs, false);
     }
     let mut counts = ngram::SHIPPED.clone();
     for line in lines.iter() {
@@ -82,7 +84,7 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> Vec<Repair> {
             .map(str::to_string)
             .or(before);
     }
-    repairs
+    (repairs, model.exhausted())
 }
 
 /// Replaces a line's text with its repaired form (holes filled, dropped

@@ -4,6 +4,7 @@
 
 use crate::normalize::ngram::Counts;
 use crate::normalize::syllable;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// Weight of the bigram in the interpolated word probability.
@@ -12,13 +13,24 @@ const LAMBDA: f64 = 0.8;
 const ALPHA: f64 = 0.5;
 /// Number of valid syllables assumed for smoothing.
 const SYLLABLES: f64 = 7000.0;
+/// Characters one document may have read again (about a second's work), so
+/// a huge damaged file cannot stall a batch.
+const REREAD_BUDGET: usize = 1_000_000;
 
 /// The word model used for one document: syllable counts and the
 /// vocabulary indexed by length.
 pub struct Model {
     counts: Counts,
+    /// Bigram counts by their first word, for lookups without allocating.
+    next: HashMap<String, HashMap<String, u32>>,
     total: f64,
     by_len: HashMap<usize, Vec<Vec<char>>>,
+    /// Words found for each pattern so far.
+    matched: RefCell<HashMap<Vec<Option<char>>, Vec<String>>>,
+    /// Characters left to read again.
+    budget: Cell<usize>,
+    /// Whether a stretch was left unread for want of budget.
+    exhausted: Cell<bool>,
 }
 
 impl Model {
@@ -32,10 +44,18 @@ impl Model {
             let chars: Vec<char> = w.chars().collect();
             by_len.entry(chars.len()).or_default().push(chars);
         }
+        let mut next: HashMap<String, HashMap<String, u32>> = HashMap::new();
+        for ((p, w), &n) in &counts.bigrams {
+            next.entry(p.clone()).or_default().insert(w.clone(), n);
+        }
         Model {
             counts,
+            next,
             total,
             by_len,
+            matched: RefCell::default(),
+            budget: Cell::new(REREAD_BUDGET),
+            exhausted: Cell::new(false),
         }
     }
 
@@ -52,14 +72,30 @@ impl Model {
         if ctx == 0 {
             return uni.ln();
         }
-        let pair = (p.to_string(), w.to_string());
-        let bi = f64::from(self.counts.bigrams.get(&pair).copied().unwrap_or(0));
+        let bi = self
+            .next
+            .get(p)
+            .and_then(|m| m.get(w))
+            .copied()
+            .unwrap_or(0);
+        let bi = f64::from(bi);
         (LAMBDA * bi / f64::from(ctx) + (1.0 - LAMBDA) * uni).ln()
     }
 
     /// Known words of the pattern's length whose letters agree with it
     /// (`None` is a hole).
     pub(super) fn matches(&self, pattern: &[Option<char>]) -> Vec<String> {
+        if let Some(found) = self.matched.borrow().get(pattern) {
+            return found.clone();
+        }
+        let found = self.find(pattern);
+        self.matched
+            .borrow_mut()
+            .insert(pattern.to_vec(), found.clone());
+        found
+    }
+
+    fn find(&self, pattern: &[Option<char>]) -> Vec<String> {
         let Some(words) = self.by_len.get(&pattern.len()) else {
             return Vec::new();
         };
@@ -73,6 +109,23 @@ impl Model {
             })
             .map(|w| w.iter().collect())
             .collect()
+    }
+
+    /// Takes `chars` from the budget of characters to read again; false
+    /// (and the model remembers it) when too few are left.
+    pub(super) fn spend(&self, chars: usize) -> bool {
+        let left = self.budget.get();
+        if chars > left {
+            self.exhausted.set(true);
+            return false;
+        }
+        self.budget.set(left - chars);
+        true
+    }
+
+    /// Whether some text was left unread because the budget ran out.
+    pub fn exhausted(&self) -> bool {
+        self.exhausted.get()
     }
 
     /// How often the shipped text and the document use `w`.
