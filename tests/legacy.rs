@@ -130,3 +130,25 @@ fn tcvn3_texts_that_lost_u_horn_reach_the_bar() {
         );
     }
 }
+
+/// Seed 000 with its narrative in Unicode and its tables (from line 669 on)
+/// in TCVN3, as when a legacy table is pasted into a Unicode report: only
+/// the legacy region is decoded.
+#[test]
+fn a_legacy_region_in_a_unicode_text_is_decoded_alone() {
+    let files = fixture_files(&["fixtures/legacy/mixed"], "txt");
+    assert_eq!(files.len(), 1, "{files:?}");
+    let rec = baocao::extract_file(&files[0]);
+    let f1 = row_f1(
+        &gold_rows(&gold_for("000_ba21f554f00fdddf")),
+        &our_rows(&rec),
+    );
+    assert!(f1 >= 0.95, "rows_f1 {f1:.3}");
+    let legacy: Vec<_> = rec
+        .warnings
+        .iter()
+        .filter(|w| w.code == "legacy_encoding")
+        .collect();
+    assert_eq!(legacy.len(), 1, "{legacy:?}");
+    assert!(legacy[0].message.contains("lines 669–"), "{legacy:?}");
+}

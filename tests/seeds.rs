@@ -129,6 +129,7 @@ fn fixtures_match_expected_records() {
         "fixtures/legacy",
         "fixtures/legacy/8bit",
         "fixtures/legacy/dropped",
+        "fixtures/legacy/mixed",
         "fixtures/legacy/docx",
         "fixtures/legacy/pdf",
     ] {

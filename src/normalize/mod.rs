@@ -5,6 +5,7 @@ mod capitals;
 pub mod legacy;
 mod markup;
 pub mod ngram;
+mod plan;
 pub mod repair;
 pub(crate) mod syllable;
 pub mod tone;
@@ -15,7 +16,7 @@ pub use markup::{strip_markup, Stripped};
 use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
 use crate::model::Warning;
-use std::collections::BTreeMap;
+use plan::Plan;
 use unicode_normalization::UnicodeNormalization;
 
 /// Normalises every line and cell of a document in place.
@@ -26,40 +27,13 @@ use unicode_normalization::UnicodeNormalization;
 /// legacy text: fonts are judged one by one, so a Unicode body keeps its
 /// text while a table in another font is decoded.
 pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
-    let detected = detect_by_font(&doc.lines);
-    for (font, enc) in &detected {
-        doc.warnings.push(Warning::new(
-            "legacy_encoding",
-            format!(
-                "text in {} was typed in a legacy encoding ({enc:?}) and was converted to Unicode",
-                font.as_deref()
-                    .map_or("the document".to_string(), |f| format!("font {f}"))
-            ),
-        ));
-    }
-    let named: BTreeMap<String, legacy::Encoding> = doc
-        .lines
-        .iter()
-        .flat_map(|l| &l.runs)
-        .filter_map(|r| {
-            let font = r.font.as_deref()?;
-            Some((font.to_string(), legacy::encoding_of_font(font)?))
-        })
-        .collect();
-    for (font, enc) in &named {
-        doc.warnings.push(Warning::new(
-            "legacy_encoding",
-            format!(
-                "text in font {font} is in a legacy encoding ({enc:?}) and was converted to Unicode"
-            ),
-        ));
-    }
-    for line in &mut doc.lines {
-        normalize_line(line, &detected);
+    let plan = Plan::new(&doc.lines);
+    doc.warnings.extend(plan.warnings());
+    for (i, line) in doc.lines.iter_mut().enumerate() {
+        normalize_line(line, &plan, i);
     }
     // TCVN3's "ư" is the soft hyphen, which tools drop as invisible.
-    let tcvn3 = |e: &legacy::Encoding| matches!(e, legacy::Encoding::Tcvn3 { .. });
-    let dropped = (named.values().any(tcvn3) || detected.values().any(tcvn3)).then_some('ư');
+    let dropped = plan.uses_tcvn3().then_some('ư');
     let (repairs, incomplete) = repair::repair_lines(&mut doc.lines, dropped);
     doc.repairs = repairs;
     if incomplete {
@@ -85,61 +59,9 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
     doc
 }
 
-/// Legacy encodings found by statistics, by font name (`None` for text
-/// outside any run): for every font that names no encoding itself, the
-/// text set in it as a whole.
-fn detect_by_font(lines: &[Line]) -> BTreeMap<Option<String>, legacy::Encoding> {
-    let mut texts: BTreeMap<Option<String>, String> = BTreeMap::new();
-    for line in lines {
-        let mut pos = 0;
-        for run in &line.runs {
-            let (start, end) = (run.start.min(line.text.len()), run.end.min(line.text.len()));
-            let outside = texts.entry(None).or_default();
-            outside.push_str(line.text.get(pos..start).unwrap_or_default());
-            if run
-                .font
-                .as_deref()
-                .and_then(legacy::encoding_of_font)
-                .is_none()
-            {
-                let inside = texts.entry(run.font.clone()).or_default();
-                inside.push_str(line.text.get(start..end).unwrap_or_default());
-                inside.push(' ');
-            }
-            pos = end.max(pos);
-        }
-        let outside = texts.entry(None).or_default();
-        outside.push_str(line.text.get(pos..).unwrap_or_default());
-        outside.push('\n');
-    }
-    let mut found: BTreeMap<Option<String>, legacy::Encoding> = texts
-        .iter()
-        .filter_map(|(font, text)| Some((font.clone(), legacy::detect(text)?)))
-        .collect();
-    // A font with too little text to judge (an italic word, a bold header
-    // cell) follows the document's legacy font when it could be in it.
-    let main = found
-        .iter()
-        .max_by_key(|(font, _)| texts.get(*font).map_or(0, String::len))
-        .map(|(_, &enc)| enc);
-    if let Some(enc) = main {
-        for (font, text) in &texts {
-            let small = text.chars().filter(|c| c.is_alphabetic()).count() < SMALL_FONT_LETTERS;
-            let latin1 = text.chars().all(|c| (c as u32) < 0x100 || c == '\u{2212}');
-            if small && latin1 && legacy::decode(text, enc) != *text {
-                found.entry(font.clone()).or_insert(enc);
-            }
-        }
-    }
-    found
-}
-
-/// Letters below which a font's text is too little to judge its encoding.
-const SMALL_FONT_LETTERS: usize = 200;
-
 /// Normalises a line's text run by run (so run offsets stay true), then
 /// recuts its cells from the new text.
-fn normalize_line(line: &mut Line, detected: &BTreeMap<Option<String>, legacy::Encoding>) {
+fn normalize_line(line: &mut Line, plan: &Plan, index: usize) {
     let mut tcvn3 = false;
     let mut decode = |s: &str, enc: Option<legacy::Encoding>| match enc {
         Some(enc) => {
@@ -148,7 +70,7 @@ fn normalize_line(line: &mut Line, detected: &BTreeMap<Option<String>, legacy::E
         }
         None => text(s),
     };
-    let outside = detected.get(&None).copied();
+    let outside = plan.outside(index);
     if line.runs.is_empty() {
         line.text = decode(&line.text, outside);
     } else {
@@ -162,11 +84,7 @@ fn normalize_line(line: &mut Line, detected: &BTreeMap<Option<String>, legacy::E
             ));
             run.start = out.len();
             let raw = line.text.get(start..end).unwrap_or_default();
-            let named = run.font.as_deref().and_then(legacy::encoding_of_font);
-            out.push_str(&decode(
-                raw,
-                named.or_else(|| detected.get(&run.font).copied()),
-            ));
+            out.push_str(&decode(raw, plan.for_run(run.font.as_deref())));
             run.end = out.len();
             pos = end.max(pos);
         }
@@ -257,7 +175,7 @@ mod tests {
             page: None,
             rule_above: None,
         };
-        normalize_line(&mut line, &BTreeMap::new());
+        normalize_line(&mut line, &Plan::new(&[]), 0);
         assert_eq!(line.text, "Hòa\tVăn bản");
         assert_eq!(&line.text[line.runs[0].start..line.runs[0].end], "Hòa");
         assert_eq!(&line.text[line.runs[1].start..line.runs[1].end], "Văn bản");
