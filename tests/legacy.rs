@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{fixture_files, gold_for, gold_rows, our_rows, row_f1};
+use common::{fixture_f1, fixture_files};
 
 #[test]
 fn tcvn3_and_vni_texts_reach_the_bar() {
@@ -17,10 +17,7 @@ fn tcvn3_and_vni_texts_reach_the_bar() {
             rec.warnings.iter().any(|w| w.code == "legacy_encoding"),
             "{name}"
         );
-        let f1 = row_f1(
-            &gold_rows(&gold_for(name.split('.').next().unwrap())),
-            &our_rows(&rec),
-        );
+        let f1 = fixture_f1(path, &rec);
         assert!(f1 >= 0.95, "{name}: rows_f1 {f1:.3}");
     }
 }
@@ -45,10 +42,7 @@ fn legacy_renderings_reach_the_bar(dir: &str, ext: &str) {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let rec = baocao::extract_file(path);
-        let f1 = row_f1(
-            &gold_rows(&gold_for(name.split('.').next().unwrap())),
-            &our_rows(&rec),
-        );
+        let f1 = fixture_f1(path, &rec);
         assert!(f1 >= 0.97, "{name}: rows_f1 {f1:.3}");
         let legacy = rec.warnings.iter().any(|w| w.code == "legacy_encoding");
         assert_eq!(
@@ -93,10 +87,7 @@ fn viscii_vps_cp1258_and_viqr_texts_reach_the_bar() {
             "{name}: {:?}",
             rec.warnings
         );
-        let f1 = row_f1(
-            &gold_rows(&gold_for(name.split('.').next().unwrap())),
-            &our_rows(&rec),
-        );
+        let f1 = fixture_f1(path, &rec);
         assert!(f1 >= 0.95, "{name}: rows_f1 {f1:.3}");
     }
 }
@@ -112,10 +103,7 @@ fn tcvn3_texts_that_lost_u_horn_reach_the_bar() {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let rec = baocao::extract_file(path);
-        let f1 = row_f1(
-            &gold_rows(&gold_for(name.split('.').next().unwrap())),
-            &our_rows(&rec),
-        );
+        let f1 = fixture_f1(path, &rec);
         assert!(f1 >= 0.95, "{name}: rows_f1 {f1:.3}");
         let repaired = rec
             .tables
@@ -139,10 +127,7 @@ fn a_legacy_region_in_a_unicode_text_is_decoded_alone() {
     let files = fixture_files(&["fixtures/legacy/mixed"], "txt");
     assert_eq!(files.len(), 1, "{files:?}");
     let rec = baocao::extract_file(&files[0]);
-    let f1 = row_f1(
-        &gold_rows(&gold_for("000_ba21f554f00fdddf")),
-        &our_rows(&rec),
-    );
+    let f1 = fixture_f1(&files[0], &rec);
     assert!(f1 >= 0.95, "rows_f1 {f1:.3}");
     let legacy: Vec<_> = rec
         .warnings

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{gold_for, gold_meta, gold_rows, our_meta, our_rows, root, row_f1, seeds};
+use common::{gold_for, gold_meta, gold_rows, our_meta, our_rows, root, row_f1, seed, seeds};
 use std::collections::HashMap;
 
 /// Seeds whose text is intact must reach the product's row bar; seed 003,
@@ -30,10 +30,7 @@ fn intact_seeds_reach_row_f1_bar() {
 /// restored word is recorded on its row.
 #[test]
 fn seed_003_rows_reach_bar_after_repair() {
-    let path = seeds()
-        .into_iter()
-        .find(|p| p.to_string_lossy().contains("003_"))
-        .expect("seed 003");
+    let path = seed("003_");
     let rec = baocao::extract_file(&path);
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
     let f1 = row_f1(&gold_rows(&gold_for(&stem)), &our_rows(&rec));
@@ -95,10 +92,7 @@ fn layout_dumps_reach_row_f1_bar() {
 /// Seed 003: every gold value is found on a row with the same STT, in order.
 #[test]
 fn seed_003_values() {
-    let path = seeds()
-        .into_iter()
-        .find(|p| p.to_string_lossy().contains("003_"))
-        .expect("seed 003");
+    let path = seed("003_");
     let rec = baocao::extract_file(&path);
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
     let gold = gold_rows(&gold_for(&stem));
@@ -178,10 +172,7 @@ fn fixtures_match_expected_records() {
 /// A report cut off in the middle of its table keeps its rows and warns.
 #[test]
 fn report_cut_mid_table_warns() {
-    let path = seeds()
-        .into_iter()
-        .find(|p| p.to_string_lossy().contains("001_"))
-        .expect("seed 001");
+    let path = seed("001_");
     let text = std::fs::read_to_string(&path).unwrap();
     let cut = text.find("3.1.2").expect("row 3.1.2 in seed 001");
     let rec = baocao::extract_bytes("cut.txt", &text.as_bytes()[..cut + 40]);

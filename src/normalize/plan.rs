@@ -170,10 +170,7 @@ fn outside_text(line: &Line) -> String {
 /// Whether text could be legacy-encoded: it holds no letter that only
 /// Unicode Vietnamese uses (ă, đ, ơ, ư, ạ … beyond Latin-1).
 fn could_be_legacy(text: &str) -> bool {
-    !text.chars().any(|c| {
-        matches!(c as u32, 0x0102..=0x0103 | 0x0110..=0x0111 | 0x0128..=0x0129
-            | 0x0168..=0x0169 | 0x01A0..=0x01A1 | 0x01AF..=0x01B0 | 0x1EA0..=0x1EF9)
-    })
+    !text.chars().any(legacy::vietnamese_only)
 }
 
 #[cfg(test)]

@@ -160,6 +160,24 @@ pub fn meta_matches(gold: &Json, rec: &Record) -> (usize, usize) {
 }
 
 /// Files with extension `ext` directly in the given fixture folders, sorted.
+/// Row F1 of a fixture's record against the gold of the report its file
+/// name starts with ("000_….tcvn3.pdf" → gold 000_…).
+#[allow(dead_code)]
+pub fn fixture_f1(path: &std::path::Path, rec: &Record) -> f64 {
+    let name = path.file_name().unwrap().to_string_lossy();
+    let stem = name.split('.').next().unwrap();
+    row_f1(&gold_rows(&gold_for(stem)), &our_rows(rec))
+}
+
+/// The seed whose file name starts with `prefix` ("003_").
+#[allow(dead_code)]
+pub fn seed(prefix: &str) -> PathBuf {
+    seeds()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .expect("seed")
+}
+
 pub fn fixture_files(dirs: &[&str], ext: &str) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for dir in dirs {

@@ -32,7 +32,7 @@ const MIN_LEAD_WORDS: usize = 2;
 
 /// Letters only Unicode Vietnamese has (ă đ ĩ ũ ơ ư and the Latin Extended
 /// Additional block): no legacy text read as Windows-1252 holds them.
-fn vietnamese_only(c: char) -> bool {
+pub fn vietnamese_only(c: char) -> bool {
     matches!(
         c,
         '\u{102}'

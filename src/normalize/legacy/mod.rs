@@ -20,7 +20,7 @@ mod vni;
 #[cfg(test)]
 mod letters_tests;
 
-pub use detect::detect;
+pub use detect::{detect, vietnamese_only};
 use tables::TABLES;
 
 /// A legacy encoding.
