@@ -69,9 +69,35 @@ fn split_tone(word: &str) -> Option<(String, u8)> {
     Some((base.nfc().collect(), tone))
 }
 
+/// Most words a thread remembers the validity of.
+const MEMO_WORDS: usize = 65_536;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<std::collections::HashMap<String, bool>> =
+        std::cell::RefCell::default();
+}
+
 /// Whether `word` (one syllable, any case, any tone placement) is a valid
 /// written Vietnamese syllable.
 pub fn is_valid(word: &str) -> bool {
+    if word.len() > 32 {
+        return false;
+    }
+    MEMO.with(|memo| {
+        if let Some(&known) = memo.borrow().get(word) {
+            return known;
+        }
+        let valid = judge(word);
+        let mut memo = memo.borrow_mut();
+        if memo.len() >= MEMO_WORDS {
+            memo.clear();
+        }
+        memo.insert(word.to_string(), valid);
+        valid
+    })
+}
+
+fn judge(word: &str) -> bool {
     let Some((base, tone)) = split_tone(word) else {
         return false;
     };

@@ -129,11 +129,10 @@ fn restored(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::normalize::ngram::SHIPPED;
 
     #[test]
     fn dropped_u_horn_comes_back() {
-        let model = Model::new(SHIPPED.clone());
+        let model = Model::shipped();
         let (text, fixes) = restore("Số ngời đợc giao, nhng cha xong", 'ư', &model).unwrap();
         assert_eq!(text, "Số người được giao, nhưng chưa xong");
         assert_eq!(fixes.len(), 4);

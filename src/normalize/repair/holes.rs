@@ -148,10 +148,15 @@ fn suspicious(all: &[char], s: &Stretch) -> bool {
         .filter(|t| !t.is_empty())
         .skip(usize::from(s.glued))
         .any(|t| !acceptable(t));
+    // Exactly two spaces: a lost letter beside a separator. Wider gaps
+    // are layout (cells of a PDF line keep three or more).
     let gap_between_letters = chars
         .windows(4)
         .any(|w| is_word_char(w[0]) && w[1] == ' ' && w[2] == ' ' && is_word_char(w[3]));
-    let leading = s.start == 0 && chars.first() == Some(&' ');
+    // One space opening a cell: a lost first letter (wider is indentation).
+    let leading = s.start == 0
+        && chars.first() == Some(&' ')
+        && chars.get(1).is_some_and(|&c| is_word_char(c));
     bad_token || gap_between_letters || leading
 }
 
@@ -348,7 +353,7 @@ mod tests {
     use super::*;
 
     fn model() -> Model {
-        Model::new(crate::normalize::ngram::SHIPPED.clone())
+        Model::shipped()
     }
 
     fn fixed(s: &str) -> String {

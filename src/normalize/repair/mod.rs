@@ -24,7 +24,7 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> (Vec<Repair>, 
     let mut repairs = Vec::new();
     if let Some(letter) = dropped {
         // The shipped counts only: the document repeats its damaged words.
-        let model = Model::new(ngram::SHIPPED.clone());
+        let model = Model::shipped();
         for line in lines.iter_mut() {
             if let Some((text, fixes)) = dropped::restore(&line.text, letter, &model) {
                 set_text_keeping_runs(line, text);
@@ -43,7 +43,7 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> (Vec<Repair>, 
     if !suspicious.contains(&true) {
         return (repairs, false);
     }
-    let mut counts = ngram::SHIPPED.clone();
+    let mut counts = ngram::Counts::default();
     for line in lines.iter() {
         for cell in line.text.split('\t').filter(|c| !is_suspicious(c)) {
             counts.add_text(cell);

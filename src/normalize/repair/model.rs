@@ -1,11 +1,12 @@
-//! The word model of the repairs: syllable counts (shipped plus the
-//! document's own clean text) as smoothed unigram and bigram probabilities,
-//! and the vocabulary by length for filling holes.
+//! The word model of the repairs: syllable counts (the shipped counts, built
+//! once, plus the document's own clean text) as smoothed unigram and bigram
+//! probabilities, and the vocabulary by length for filling holes.
 
-use crate::normalize::ngram::Counts;
+use crate::normalize::ngram::{Counts, SHIPPED};
 use crate::normalize::syllable;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Weight of the bigram in the interpolated word probability.
 const LAMBDA: f64 = 0.8;
@@ -17,14 +18,77 @@ const SYLLABLES: f64 = 7000.0;
 /// a huge damaged file cannot stall a batch.
 const REREAD_BUDGET: usize = 1_000_000;
 
-/// The word model used for one document: syllable counts and the
-/// vocabulary indexed by length.
-pub struct Model {
-    counts: Counts,
-    /// Bigram counts by their first word, for lookups without allocating.
+/// Counts arranged for lookups without allocating.
+#[derive(Default)]
+struct Tables {
+    unigrams: HashMap<String, u32>,
+    /// Bigram counts by their first word.
     next: HashMap<String, HashMap<String, u32>>,
     total: f64,
+    /// Words by length in characters, sorted.
     by_len: HashMap<usize, Vec<Vec<char>>>,
+}
+
+impl Tables {
+    fn new(counts: Counts) -> Tables {
+        let mut words: Vec<&String> = counts.unigrams.keys().collect();
+        words.sort();
+        let mut by_len: HashMap<usize, Vec<Vec<char>>> = HashMap::new();
+        for w in words {
+            let chars: Vec<char> = w.chars().collect();
+            by_len.entry(chars.len()).or_default().push(chars);
+        }
+        let mut next: HashMap<String, HashMap<String, u32>> = HashMap::new();
+        for ((p, w), &n) in &counts.bigrams {
+            next.entry(p.clone()).or_default().insert(w.clone(), n);
+        }
+        Tables {
+            total: counts.unigrams.values().map(|&n| f64::from(n)).sum(),
+            unigrams: counts.unigrams,
+            next,
+            by_len,
+        }
+    }
+
+    fn count(&self, w: &str) -> u32 {
+        self.unigrams.get(w).copied().unwrap_or(0)
+    }
+
+    fn pair(&self, p: &str, w: &str) -> u32 {
+        self.next
+            .get(p)
+            .and_then(|m| m.get(w))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    fn find(&self, pattern: &[Option<char>], out: &mut Vec<String>) {
+        let Some(words) = self.by_len.get(&pattern.len()) else {
+            return;
+        };
+        let fits = |w: &&Vec<char>| {
+            pattern
+                .iter()
+                .zip(w.iter())
+                .all(|(p, c)| p.is_none_or(|p| p == *c))
+        };
+        out.extend(
+            words
+                .iter()
+                .filter(fits)
+                .map(|w| w.iter().collect::<String>()),
+        );
+    }
+}
+
+/// The shipped counts, arranged once.
+static SHIPPED_TABLES: LazyLock<Tables> = LazyLock::new(|| Tables::new(SHIPPED.clone()));
+
+/// The word model used for one document: the shipped counts and the
+/// document's own, the vocabulary by length, and the document's budget of
+/// characters to read again.
+pub struct Model {
+    doc: Tables,
     /// Words found for each pattern so far.
     matched: RefCell<HashMap<Vec<Option<char>>, Vec<String>>>,
     /// Characters left to read again.
@@ -34,81 +98,58 @@ pub struct Model {
 }
 
 impl Model {
-    /// A model from syllable counts.
-    pub fn new(counts: Counts) -> Model {
-        let total = counts.unigrams.values().map(|&n| f64::from(n)).sum();
-        let mut by_len: HashMap<usize, Vec<Vec<char>>> = HashMap::new();
-        let mut words: Vec<&String> = counts.unigrams.keys().collect();
-        words.sort();
-        for w in words {
-            let chars: Vec<char> = w.chars().collect();
-            by_len.entry(chars.len()).or_default().push(chars);
-        }
-        let mut next: HashMap<String, HashMap<String, u32>> = HashMap::new();
-        for ((p, w), &n) in &counts.bigrams {
-            next.entry(p.clone()).or_default().insert(w.clone(), n);
-        }
+    /// The shipped counts plus `document`'s (the syllables of its clean text).
+    pub fn new(document: Counts) -> Model {
         Model {
-            counts,
-            next,
-            total,
-            by_len,
+            doc: Tables::new(document),
             matched: RefCell::default(),
             budget: Cell::new(REREAD_BUDGET),
             exhausted: Cell::new(false),
         }
     }
 
-    pub(super) fn unigram(&self, w: &str) -> f64 {
-        let n = self.counts.unigrams.get(w).copied().unwrap_or(0);
-        (f64::from(n) + ALPHA) / (self.total + ALPHA * SYLLABLES)
+    /// The shipped counts alone.
+    pub fn shipped() -> Model {
+        Model::new(Counts::default())
+    }
+
+    /// How often the shipped text and the document use `w`.
+    pub(super) fn count(&self, w: &str) -> u32 {
+        SHIPPED_TABLES.count(w) + self.doc.count(w)
+    }
+
+    fn unigram(&self, w: &str) -> f64 {
+        let total = SHIPPED_TABLES.total + self.doc.total;
+        (f64::from(self.count(w)) + ALPHA) / (total + ALPHA * SYLLABLES)
     }
 
     /// ln P(w | prev), bigram interpolated with the unigram.
     pub(super) fn score(&self, prev: Option<&str>, w: &str) -> f64 {
         let uni = self.unigram(w);
         let Some(p) = prev else { return uni.ln() };
-        let ctx = self.counts.unigrams.get(p).copied().unwrap_or(0);
+        let ctx = self.count(p);
         if ctx == 0 {
             return uni.ln();
         }
-        let bi = self
-            .next
-            .get(p)
-            .and_then(|m| m.get(w))
-            .copied()
-            .unwrap_or(0);
-        let bi = f64::from(bi);
+        let bi = f64::from(SHIPPED_TABLES.pair(p, w) + self.doc.pair(p, w));
         (LAMBDA * bi / f64::from(ctx) + (1.0 - LAMBDA) * uni).ln()
     }
 
     /// Known words of the pattern's length whose letters agree with it
-    /// (`None` is a hole).
+    /// (`None` is a hole), in order, each once.
     pub(super) fn matches(&self, pattern: &[Option<char>]) -> Vec<String> {
         if let Some(found) = self.matched.borrow().get(pattern) {
             return found.clone();
         }
-        let found = self.find(pattern);
+        let mut found = Vec::new();
+        SHIPPED_TABLES.find(pattern, &mut found);
+        self.doc.find(pattern, &mut found);
+        found.sort();
+        found.dedup();
         self.matched
             .borrow_mut()
             .insert(pattern.to_vec(), found.clone());
         found
-    }
-
-    fn find(&self, pattern: &[Option<char>]) -> Vec<String> {
-        let Some(words) = self.by_len.get(&pattern.len()) else {
-            return Vec::new();
-        };
-        words
-            .iter()
-            .filter(|w| {
-                pattern
-                    .iter()
-                    .zip(w.iter())
-                    .all(|(p, c)| p.is_none_or(|p| p == *c))
-            })
-            .map(|w| w.iter().collect())
-            .collect()
     }
 
     /// Takes `chars` from the budget of characters to read again; false
@@ -126,11 +167,6 @@ impl Model {
     /// Whether some text was left unread because the budget ran out.
     pub fn exhausted(&self) -> bool {
         self.exhausted.get()
-    }
-
-    /// How often the shipped text and the document use `w`.
-    pub(super) fn count(&self, w: &str) -> u32 {
-        self.counts.unigrams.get(w).copied().unwrap_or(0)
     }
 }
 
