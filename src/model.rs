@@ -123,6 +123,11 @@ pub struct Row {
     pub line: usize,
     /// Page of the row's start for paginated formats (PDF), else `null`.
     pub page: Option<u32>,
+    /// Stable id of the indicator in the catalogue (`patterns/indicators.toml`,
+    /// e.g. `tthc.so_tthc.cap_huyen`), or `null` when no entry matches.
+    pub indicator_id: Option<String>,
+    /// How sure the match to `indicator_id` is, in [0, 1]; `null` without one.
+    pub indicator_confidence: Option<f64>,
     /// Words of the row whose lost letters were restored (PDF glyphs without
     /// a Unicode mapping); omitted when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -171,6 +171,8 @@ fn full_record() -> Record {
                 footnotes: vec![4],
                 line: 812,
                 page: Some(2),
+                indicator_id: Some("tthc.so_tthc.cap_huyen".into()),
+                indicator_confidence: Some(0.9),
                 repairs: vec![Repair {
                     line: 812,
                     damaged: "đ ng".into(),

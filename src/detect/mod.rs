@@ -57,6 +57,8 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
                 footnotes: r.footnotes,
                 page: page_of(lines, r.line),
                 line: r.line,
+                indicator_id: None,
+                indicator_confidence: None,
                 repairs: Vec::new(),
             })
             .collect();
