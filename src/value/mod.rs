@@ -65,6 +65,17 @@ pub fn parse(raw: &str, unit: &str) -> Value {
     }
 }
 
+/// The code numbers of a coded unit cell ("Có = 1; Không = 0" → 1, 0);
+/// empty when the unit is not coded.
+pub fn code_numbers(unit: &str) -> Vec<u64> {
+    codes::parse(unit).into_iter().map(|c| c.number).collect()
+}
+
+/// Whether a unit cell announces a percentage ("%", "Tỷ lệ").
+pub fn is_percent_unit(unit: &str) -> bool {
+    VOCAB.is_percent_unit(unit)
+}
+
 /// Splits a leading minus sign glued to a digit ("-5").
 fn split_sign(text: &str) -> (bool, &str) {
     match text.strip_prefix(MINUS) {
