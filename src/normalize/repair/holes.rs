@@ -400,4 +400,22 @@ mod tests {
         assert_eq!(fixes[0].restored, "đúng");
         assert_eq!(&text[fixes[0].start..fixes[0].start + "đúng".len()], "đúng");
     }
+
+    proptest::proptest! {
+        /// Any text: no panic, the same characters wherever no hole was
+        /// filled, and holes filled only with letters.
+        #[test]
+        fn repairs_only_fill_spaces_with_letters(
+            cell in "[a-zđêôơưạảấầậéẹếệíịóọốộớợúụứựýỳỷT  ,.()0-9]{0,80}"
+        ) {
+            if let Some((text, fixes)) = repair_cell(&cell, Some("số"), &model()) {
+                let (a, b): (Vec<char>, Vec<char>) = (cell.chars().collect(), text.chars().collect());
+                proptest::prop_assert_eq!(a.len(), b.len());
+                for (x, y) in a.iter().zip(&b) {
+                    proptest::prop_assert!(x == y || (*x == ' ' && y.is_alphabetic()));
+                }
+                proptest::prop_assert!(!fixes.is_empty());
+            }
+        }
+    }
 }
