@@ -3,10 +3,11 @@
 //! The pipeline is a chain of plain stages, each a module with one job:
 //! [`ingest`] (file → lines/cells) → [`normalize`] (Vietnamese text) →
 //! [`detect`] (indicator tables and rows, with [`value`] readings) →
-//! [`meta`] (unit, period, number, date …) → [`output`] (JSON records).
+//! [`catalog`] (a stable indicator id per row) → [`meta`] (unit, period, number, date …) → [`output`] (JSON records).
 //! [`pipeline`] wires them together for one input; [`batch`] runs many.
 
 pub mod batch;
+pub mod catalog;
 pub mod cli;
 pub mod detect;
 pub mod ingest;
