@@ -3,11 +3,13 @@
 //! The pipeline is a chain of plain stages, each a module with one job:
 //! [`ingest`] (file → lines/cells) → [`normalize`] (Vietnamese text) →
 //! [`detect`] (indicator tables and rows, with [`value`] readings) →
-//! [`check`] (numbers against each other) → [`meta`] (unit, period, number,
-//! date …) → [`output`] (JSON records).
+//! [`catalog`] (a stable indicator id per row) → [`check`] (numbers against
+//! each other) → [`meta`] (unit, period, number, date …) → [`output`] (JSON
+//! records).
 //! [`pipeline`] wires them together for one input; [`batch`] runs many.
 
 pub mod batch;
+pub mod catalog;
 pub mod check;
 pub mod cli;
 pub mod detect;

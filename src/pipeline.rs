@@ -1,8 +1,8 @@
-//! One document through every stage: read → normalise → detect → meta.
+//! One document through every stage: read → normalise → detect → catalog → meta.
 
 use crate::ingest::{IngestError, SourceDoc};
 use crate::model::{ErrorInfo, Record, Repair, Report, Source, Table, Warning, SCHEMA_VERSION};
-use crate::{check, detect, ingest, meta, normalize};
+use crate::{catalog, check, detect, ingest, meta, normalize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -57,7 +57,8 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
     let mut detected = detect::detect_tables(&doc.lines);
     warnings.extend(detected.warnings);
     attach_repairs(&mut detected.tables, &doc.repairs);
-    warnings.extend(check::check_tables(&detected.tables, &check::NoRelations));
+    warnings.extend(catalog::assign(&mut detected.tables));
+    warnings.extend(check::check_tables(&detected.tables, &*catalog::CATALOG));
     let report = meta::extract(&doc.lines, &detected.tables);
     Record {
         schema_version: SCHEMA_VERSION,

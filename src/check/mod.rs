@@ -37,6 +37,18 @@ impl Relations for NoRelations {
     }
 }
 
+/// The shipped catalogue's relations: `sum_of_children` and `ratio` of
+/// `patterns/indicators.toml`.
+impl Relations for crate::catalog::Catalog {
+    fn sum_of_children(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|i| i.sum_of_children)
+    }
+    fn ratio(&self, id: &str) -> Option<(String, String)> {
+        let [num, den] = self.get(id)?.ratio.clone()?;
+        Some((num, den))
+    }
+}
+
 /// Checks every table; returns the warnings in table and row order.
 pub fn check_tables(tables: &[Table], relations: &dyn Relations) -> Vec<Warning> {
     let mut out = Vec::new();
