@@ -8,7 +8,9 @@ mod extract;
 mod progress;
 mod text;
 
-use clap::{Args, Parser, Subcommand};
+use crate::output::Format;
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -56,14 +58,27 @@ pub struct ExtractArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Write to FILE: one pretty JSON object for a single input file,
-    /// JSON Lines otherwise. Without an output option, JSON Lines go to stdout.
+    /// Write to FILE (atomically). Without --format: one pretty JSON object
+    /// for a single input file, JSON Lines otherwise. Without an output
+    /// option, the output goes to stdout (JSON Lines unless --format says).
     #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
 
-    /// Write one pretty DIR/<stem>.json per input (DIR is created).
+    /// Write one pretty DIR/<stem>.json per input (DIR is created). JSON
+    /// only.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
+
+    /// Output format [default: from the destination, see --output].
+    ///
+    /// json: pretty JSON, one object (stdout or --output need exactly one
+    /// input; --output-dir writes one file per input). jsonl: one record per
+    /// line (stdout or --output). csv: one row per table row, header first
+    /// (stdout or --output). parquet: the csv columns, typed (--output FILE
+    /// only). csv and parquet hold no row for a failed input or one without
+    /// tables; those are reported on stderr and in the exit code.
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
 
     /// Documents extracted in parallel [default: available cores].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
@@ -96,6 +111,16 @@ pub struct TextArgs {
     /// decoding, no NFC).
     #[arg(long)]
     pub raw: bool,
+}
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {
