@@ -34,7 +34,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract one JSON record per report.
+    /// Extract one record per report (JSON, JSON Lines, CSV or Parquet).
     Extract(ExtractArgs),
     /// Print a document's normalised plain text in reading order.
     ///
@@ -71,12 +71,18 @@ pub struct ExtractArgs {
 
     /// Output format [default: from the destination, see --output].
     ///
-    /// json: pretty JSON, one object (stdout or --output need exactly one
-    /// input; --output-dir writes one file per input). jsonl: one record per
-    /// line (stdout or --output). csv: one row per table row, header first
-    /// (stdout or --output). parquet: the csv columns, typed (--output FILE
-    /// only). csv and parquet hold no row for a failed input or one without
-    /// tables; those are reported on stderr and in the exit code.
+    /// json: pretty records; to stdout or --output only for exactly one
+    /// input, with --output-dir one file per input.
+    ///
+    /// jsonl: one record per line, to stdout or --output.
+    ///
+    /// csv: one row per table row, header first, to stdout or --output.
+    ///
+    /// parquet: the csv columns, typed; --output FILE only.
+    ///
+    /// csv and parquet have no row for a failed input (reported on stderr,
+    /// exit code 1) or a report without table rows (a note on stderr).
+    /// Other combinations are usage errors (exit code 2).
     #[arg(long, value_name = "FORMAT")]
     pub format: Option<Format>,
 
