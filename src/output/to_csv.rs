@@ -22,7 +22,8 @@ impl<W: Write> CsvWriter<W> {
         let mut out = csv::WriterBuilder::new()
             .terminator(csv::Terminator::Any(b'\n'))
             .from_writer(out);
-        out.write_record(COLUMNS.iter().map(|c| c.name))?;
+        out.write_record(COLUMNS.iter().map(|c| c.name))
+            .map_err(io_error)?;
         Ok(CsvWriter { out })
     }
 
@@ -31,7 +32,9 @@ impl<W: Write> CsvWriter<W> {
     pub fn write(&mut self, record: &Record) -> io::Result<usize> {
         let mut count = 0;
         for row in tidy_rows(record) {
-            self.out.write_record(row.cells().iter().map(field))?;
+            self.out
+                .write_record(row.cells().iter().map(field))
+                .map_err(io_error)?;
             count += 1;
         }
         Ok(count)
@@ -45,6 +48,15 @@ impl<W: Write> CsvWriter<W> {
     /// Flushes and returns the underlying writer.
     pub fn into_inner(self) -> io::Result<W> {
         self.out.into_inner().map_err(|e| e.into_error())
+    }
+}
+
+/// The I/O error inside a CSV error, kind kept (a closed pipe must stay
+/// `BrokenPipe`, so that `baocao … | head` ends quietly).
+fn io_error(err: csv::Error) -> io::Error {
+    match err.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("CSV: {other:?}")),
     }
 }
 
