@@ -3,7 +3,7 @@
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
-use crate::output::{Destination, Writer};
+use crate::output::{resolve_format, Destination, Writer};
 use std::time::{Duration, Instant};
 
 /// Runs the extraction and returns the process exit code.
@@ -18,7 +18,14 @@ pub fn run(args: &ExtractArgs) -> u8 {
     // A single object only for exactly one named file: a directory always
     // gives JSON Lines, however many files it holds.
     let single = args.paths.len() == 1 && files.len() == 1 && !args.paths[0].is_dir();
-    let mut writer = match Writer::open(&dest, &files, single) {
+    let format = match resolve_format(args.format, &dest, files.len(), single) {
+        Ok(format) => format,
+        Err(message) => {
+            eprintln!("baocao: {message}");
+            return EXIT_USAGE;
+        }
+    };
+    let mut writer = match Writer::open(&dest, format, &files) {
         Ok(writer) => writer,
         Err(e) => {
             eprintln!("baocao: {e}");
@@ -61,6 +68,15 @@ pub fn run(args: &ExtractArgs) -> u8 {
                 eprintln!(
                     "baocao: {}: {} ({})",
                     record.source.path, error.message, error.code
+                )
+            });
+        } else if format.is_tabular() && record.tables.iter().all(|t| t.rows.is_empty()) {
+            // Tabular output has no place for a report without rows: say so.
+            bar.suspend(|| {
+                eprintln!(
+                    "baocao: note: {}: no table rows, nothing written to the {}",
+                    record.source.path,
+                    format.name()
                 )
             });
         }

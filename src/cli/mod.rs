@@ -8,7 +8,9 @@ mod extract;
 mod progress;
 mod text;
 
-use clap::{Args, Parser, Subcommand};
+use crate::output::Format;
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,7 +34,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Extract one JSON record per report.
+    /// Extract one record per report (JSON, JSON Lines, CSV or Parquet).
     Extract(ExtractArgs),
     /// Print a document's normalised plain text in reading order.
     ///
@@ -56,14 +58,33 @@ pub struct ExtractArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Write to FILE: one pretty JSON object for a single input file,
-    /// JSON Lines otherwise. Without an output option, JSON Lines go to stdout.
+    /// Write to FILE (atomically). Without --format: one pretty JSON object
+    /// for a single input file, JSON Lines otherwise. Without an output
+    /// option, the output goes to stdout (JSON Lines unless --format says).
     #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
 
-    /// Write one pretty DIR/<stem>.json per input (DIR is created).
+    /// Write one pretty DIR/<stem>.json per input (DIR is created). JSON
+    /// only.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
+
+    /// Output format [default: from the destination, see --output].
+    ///
+    /// json: pretty records; to stdout or --output only for exactly one
+    /// input, with --output-dir one file per input.
+    ///
+    /// jsonl: one record per line, to stdout or --output.
+    ///
+    /// csv: one row per table row, header first, to stdout or --output.
+    ///
+    /// parquet: the csv columns, typed; --output FILE only.
+    ///
+    /// csv and parquet have no row for a failed input (reported on stderr,
+    /// exit code 1) or a report without table rows (a note on stderr).
+    /// Other combinations are usage errors (exit code 2).
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<Format>,
 
     /// Documents extracted in parallel [default: available cores].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=4096))]
@@ -96,6 +117,16 @@ pub struct TextArgs {
     /// decoding, no NFC).
     #[arg(long)]
     pub raw: bool,
+}
+
+impl ValueEnum for Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.name()))
+    }
 }
 
 fn parse_timeout(s: &str) -> Result<f64, String> {
