@@ -237,3 +237,34 @@ pub struct ErrorInfo {
     /// Human-readable explanation.
     pub message: String,
 }
+
+#[cfg(test)]
+impl Row {
+    /// A row for tests: STT (depth from its dots), parent, label, unit and
+    /// raw value (read with [`crate::value::parse`]); the rest empty.
+    pub(crate) fn sample(
+        stt: &str,
+        parent: Option<&str>,
+        label: &str,
+        unit: &str,
+        raw: &str,
+    ) -> Row {
+        Row {
+            stt: stt.into(),
+            depth: stt.split('.').count() as u32,
+            parent: parent.map(Into::into),
+            label: label.into(),
+            label_key: crate::normalize::label_key(label),
+            group: String::new(),
+            unit: unit.into(),
+            value: crate::value::parse(raw, unit),
+            note: String::new(),
+            footnotes: Vec::new(),
+            line: 1,
+            page: None,
+            indicator_id: None,
+            indicator_confidence: None,
+            repairs: Vec::new(),
+        }
+    }
+}

@@ -98,25 +98,12 @@ fn short(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Row, Value, ValueKind};
+    use crate::model::Row;
 
     fn row(stt: &str, parent: Option<&str>, label: &str, unit: &str) -> Row {
         Row {
-            stt: stt.to_string(),
             depth: 1,
-            parent: parent.map(str::to_string),
-            label: label.to_string(),
-            label_key: crate::normalize::label_key(label),
-            group: String::new(),
-            unit: unit.to_string(),
-            value: Value::bare("", ValueKind::Empty),
-            note: String::new(),
-            footnotes: Vec::new(),
-            line: 1,
-            page: None,
-            indicator_id: None,
-            indicator_confidence: None,
-            repairs: Vec::new(),
+            ..Row::sample(stt, parent, label, unit, "")
         }
     }
 

@@ -219,23 +219,28 @@ mod tests {
     use crate::check::{check_tables, NoRelations};
 
     fn row(stt: &str, parent: Option<&str>, label: &str, unit: &str, raw: &str) -> Row {
-        Row {
-            stt: stt.into(),
-            depth: stt.split('.').count() as u32,
-            parent: parent.map(Into::into),
-            label: label.into(),
-            label_key: label.into(),
-            group: String::new(),
-            unit: unit.into(),
-            value: value::parse(raw, unit),
-            note: String::new(),
-            footnotes: Vec::new(),
-            line: 1,
-            page: None,
-            indicator_id: None,
-            indicator_confidence: None,
-            repairs: Vec::new(),
-        }
+        Row::sample(stt, parent, label, unit, raw)
+    }
+
+    /// An on-time rate printed as `pct` over 2245 of 2445 files.
+    fn on_time(pct: &str) -> Vec<Row> {
+        vec![
+            row("3.3", Some("3"), "Tỷ lệ hồ sơ đúng hạn", "%", pct),
+            row(
+                "3.3.1",
+                Some("3.3"),
+                "Tổng số hồ sơ đã giải quyết",
+                "Hồ sơ",
+                "2445",
+            ),
+            row(
+                "3.3.2",
+                Some("3.3"),
+                "Số hồ sơ giải quyết đúng hạn",
+                "Hồ sơ",
+                "2245",
+            ),
+        ]
     }
 
     fn codes(rows: Vec<Row>) -> Vec<String> {
@@ -252,51 +257,20 @@ mod tests {
 
     #[test]
     fn a_percentage_off_its_parts_is_flagged() {
-        let rows = vec![
-            row("3.3", Some("3"), "Tỷ lệ hồ sơ đúng hạn", "%", "100"),
-            row(
-                "3.3.1",
-                Some("3.3"),
-                "Tổng số hồ sơ đã giải quyết",
-                "Hồ sơ",
-                "2445",
-            ),
-            row(
-                "3.3.2",
-                Some("3.3"),
-                "Số hồ sơ giải quyết đúng hạn",
-                "Hồ sơ",
-                "2245",
-            ),
-        ];
-        assert_eq!(codes(rows), ["inconsistent_percentage"]);
+        assert_eq!(codes(on_time("100")), ["inconsistent_percentage"]);
     }
 
     #[test]
     fn a_rounded_percentage_passes() {
-        let rows = vec![
-            row("3.3", Some("3"), "Tỷ lệ hồ sơ đúng hạn", "%", "91,82"),
-            row(
-                "3.3.1",
-                Some("3.3"),
-                "Tổng số hồ sơ đã giải quyết",
-                "Hồ sơ",
-                "2445",
-            ),
-            row(
-                "3.3.2",
-                Some("3.3"),
-                "Số hồ sơ giải quyết đúng hạn",
-                "Hồ sơ",
-                "2245",
-            ),
+        let mut rows = on_time("91,82");
+        rows.extend(vec![
             row("3.4", Some("3"), "Tỷ lệ cắt bớt", "%", "91"),
             row("3.4.1", Some("3.4"), "Số hồ sơ đúng hạn", "Hồ sơ", "2245"),
             row("3.4.2", Some("3.4"), "Tổng số hồ sơ", "Hồ sơ", "2445"),
             row("3.5", Some("3"), "Tỷ lệ không có số", "%", "0"),
             row("3.5.1", Some("3.5"), "Tổng số", "Hồ sơ", "0"),
             row("3.5.2", Some("3.5"), "Số", "Hồ sơ", "0"),
-        ];
+        ]);
         assert!(codes(rows).is_empty());
     }
 
