@@ -104,6 +104,12 @@ pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "docm", "doc", 
 /// Office files are recognised by their signature whatever their name; the
 /// record's format is the one the bytes hold.
 pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
+    if bytes.is_empty() && SUPPORTED_EXTENSIONS.contains(&ext) {
+        return Err(IngestError {
+            code: "empty_input",
+            message: "the file is empty (0 bytes)".into(),
+        });
+    }
     match sniff::kind(bytes) {
         sniff::Kind::Zip => docx::read(bytes),
         sniff::Kind::Ole => docx::read_ole(bytes),

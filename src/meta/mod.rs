@@ -39,12 +39,22 @@ impl Clean {
     }
 }
 
+/// Longest line read for metadata, in bytes: a report's header, title and
+/// signature lines are short; a pathological multi-megabyte line is read
+/// by its start only, so metadata stays fast and small.
+const MAX_META_LINE: usize = 4096;
+
 fn clean(lines: &[Line]) -> Vec<Clean> {
     lines
         .iter()
         .filter_map(|l| {
+            let mut end = l.text.len().min(MAX_META_LINE);
+            while !l.text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let raw = &l.text[..end];
             let text =
-                collapse_ws(&strip_markup(&l.text.replace("**", " ** ").replace('\t', " ")).text);
+                collapse_ws(&strip_markup(&raw.replace("**", " ** ").replace('\t', " ")).text);
             (!text.is_empty()).then_some(Clean { no: l.no, text })
         })
         .collect()

@@ -29,13 +29,14 @@ fn zip_bomb(message: String) -> IngestError {
 }
 
 impl<'a> Package<'a> {
-    /// Opens the zip's central directory.
+    /// Opens the zip's central directory. The bytes start like a zip, so a
+    /// failure here is a damaged or cut-off package.
     pub fn open(bytes: &'a [u8]) -> Result<Self, IngestError> {
         ZipArchive::new(Cursor::new(bytes))
             .map(|zip| Package { zip })
             .map_err(|e| IngestError {
-                code: "not_zip",
-                message: format!("the file is not a readable zip package: {e}"),
+                code: "corrupt_zip",
+                message: format!("the zip package is damaged or cut off: {e}"),
             })
     }
 
