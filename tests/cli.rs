@@ -414,3 +414,49 @@ fn text_errors_go_to_stderr_with_their_code() {
         }
     }
 }
+
+#[test]
+fn files_from_a_list_or_stdin_follow_the_path_arguments() {
+    let t = TempDir::new("files-from");
+    let a = t.file("a.txt", REPORT);
+    let b = t.file("dir/b.txt", REPORT);
+    let c = t.file("c.md", REPORT);
+    let list = t.file(
+        "list.txt",
+        &format!("{}\n\n  {}\r\n", b.display(), t.path("dir").display()),
+    );
+    let out = baocao(&[&"extract", &a, &"--files-from", &list, &"--no-progress"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let paths: Vec<String> = lines(&out.stdout)
+        .iter()
+        .map(|r| path_of(r).to_string())
+        .collect();
+    let want: Vec<String> = [&a, &b, &b]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(paths, want);
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["extract", "--files-from", "-", "--no-progress"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run baocao");
+    use std::io::Write;
+    let mut stdin = child.stdin.take().expect("stdin");
+    writeln!(stdin, "{}\n{}", c.display(), a.display()).expect("write list");
+    drop(stdin);
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(0));
+    let paths: Vec<String> = lines(&out.stdout)
+        .iter()
+        .map(|r| path_of(r).to_string())
+        .collect();
+    assert_eq!(paths, [c.display().to_string(), a.display().to_string()]);
+
+    let missing = baocao(&[&"extract", &"--files-from", &t.path("nope.txt")]);
+    assert_eq!(missing.status.code(), Some(2));
+    let none = baocao(&[&"extract"]);
+    assert_eq!(none.status.code(), Some(2));
+}

@@ -4,12 +4,23 @@ use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
 use crate::output::{resolve_format, Destination, Writer};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Runs the extraction and returns the process exit code.
 pub fn run(args: &ExtractArgs) -> u8 {
     let started = Instant::now();
-    let files = batch::discover(&args.paths);
+    let mut inputs = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        match read_list(list) {
+            Ok(more) => inputs.extend(more),
+            Err(e) => {
+                eprintln!("baocao: cannot read --files-from {}: {e}", list.display());
+                return EXIT_USAGE;
+            }
+        }
+    }
+    let files = batch::discover(&inputs);
     let dest = match (&args.output, &args.output_dir) {
         (Some(file), _) => Destination::File(file.clone()),
         (None, Some(dir)) => Destination::Dir(dir.clone()),
@@ -17,7 +28,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
     };
     // A single object only for exactly one named file: a directory always
     // gives JSON Lines, however many files it holds.
-    let single = args.paths.len() == 1 && files.len() == 1 && !args.paths[0].is_dir();
+    let single = inputs.len() == 1 && files.len() == 1 && !inputs[0].is_dir();
     let format = match resolve_format(args.format, &dest, files.len(), single) {
         Ok(format) => format,
         Err(message) => {
@@ -102,4 +113,20 @@ pub fn run(args: &ExtractArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// The paths listed in `list` ("-": standard input), one per line, blank
+/// lines skipped, surrounding spaces and a trailing CR kept out.
+fn read_list(list: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let text = if list == Path::new("-") {
+        std::io::read_to_string(std::io::stdin())?
+    } else {
+        std::fs::read_to_string(list)?
+    };
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(PathBuf::from)
+        .collect())
 }

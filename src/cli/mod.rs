@@ -55,8 +55,14 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
     /// Report files or directories (recursed; supported extensions only).
-    #[arg(value_name = "PATH", required = true)]
+    #[arg(value_name = "PATH", required_unless_present = "files_from")]
     pub paths: Vec<PathBuf>,
+
+    /// Also read input paths from FILE, one per line ("-": standard
+    /// input), after the PATH arguments; blank lines are skipped. Composes
+    /// with `find … -print`, `xargs` and job schedulers.
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<PathBuf>,
 
     /// Write to FILE (atomically). Without --format: one pretty JSON object
     /// for a single input file, JSON Lines otherwise. Without an output
