@@ -157,7 +157,8 @@ fn format_of(path: &str) -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+/// The SHA-256 of `bytes` as lower-case hex, as in `source.sha256`.
+pub fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))

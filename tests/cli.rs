@@ -460,3 +460,93 @@ fn files_from_a_list_or_stdin_follow_the_path_arguments() {
     let none = baocao(&[&"extract"]);
     assert_eq!(none.status.code(), Some(2));
 }
+
+#[test]
+fn resume_keeps_done_inputs_and_redoes_changed_ones() {
+    let t = TempDir::new("resume");
+    let a = t.file("a.txt", REPORT);
+    let b = t.file("b.txt", REPORT);
+    let out = t.path("out.jsonl");
+    let first = baocao(&[&"extract", &a, &b, &"--output", &out, &"--no-progress"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let before = fs::read_to_string(&out).expect("output");
+    let a_line = before.lines().next().expect("a's record").to_string();
+
+    fs::write(&b, format!("{REPORT}Thêm một dòng.\n")).expect("change b");
+    let c = t.file("c.txt", REPORT);
+    let again = baocao(&[
+        &"extract",
+        &a,
+        &b,
+        &c,
+        &"--output",
+        &out,
+        &"--resume",
+        &"--no-progress",
+    ]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    assert!(
+        stderr(&again).contains("1 of 3 inputs already done"),
+        "{}",
+        stderr(&again)
+    );
+    let after = fs::read_to_string(&out).expect("output");
+    let records = lines(after.as_bytes());
+    let paths: Vec<&str> = records.iter().map(path_of).collect();
+    let want: Vec<String> = [&a, &b, &c]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(paths, want);
+    assert_eq!(
+        after.lines().next(),
+        Some(a_line.as_str()),
+        "a's record is kept as it was"
+    );
+    assert_ne!(
+        records[1]["source"]["sha256"],
+        lines(before.as_bytes())[1]["source"]["sha256"]
+    );
+
+    let nothing_new = baocao(&[
+        &"extract",
+        &a,
+        &b,
+        &c,
+        &"--output",
+        &out,
+        &"--resume",
+        &"--no-progress",
+    ]);
+    assert!(stderr(&nothing_new).contains("3 of 3 inputs already done"));
+    assert_eq!(fs::read_to_string(&out).expect("output"), after);
+
+    let no_output = baocao(&[&"extract", &a, &"--resume"]);
+    assert_eq!(no_output.status.code(), Some(2));
+}
+
+/// A run killed while it works leaves the earlier output whole.
+#[test]
+fn a_killed_run_leaves_the_earlier_output_untouched() {
+    let t = TempDir::new("killed");
+    let out = t.path("out.jsonl");
+    fs::write(&out, "{\"earlier\": true}\n").expect("earlier output");
+    let words = "Số văn bản chỉ đạo CCHC đã ban hành 12 trong kỳ; ".repeat(40_000);
+    let inputs: Vec<PathBuf> = (0..8)
+        .map(|i| t.file(&format!("{i}.txt"), &words))
+        .collect();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("extract")
+        .args(&inputs)
+        .args(["--jobs", "1", "--in-process", "--no-progress", "--output"])
+        .arg(&out)
+        .spawn()
+        .expect("run baocao");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().expect("kill");
+    let _ = child.wait();
+    assert_eq!(
+        fs::read_to_string(&out).expect("output"),
+        "{\"earlier\": true}\n"
+    );
+}

@@ -3,7 +3,9 @@
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
-use crate::output::{resolve_format, Destination, Writer};
+use crate::output::resume::Done;
+use crate::output::{resolve_format, Destination, Format, Writer};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -20,7 +22,25 @@ pub fn run(args: &ExtractArgs) -> u8 {
             }
         }
     }
-    let files = batch::discover(&inputs);
+    let mut files = batch::discover(&inputs);
+    let mut earlier = None;
+    if args.resume {
+        match resume_plan(args, &files) {
+            Ok((done, todo)) => {
+                eprintln!(
+                    "baocao: resuming: {} of {} inputs already done",
+                    files.len() - todo.len(),
+                    files.len()
+                );
+                files = todo;
+                earlier = Some(done);
+            }
+            Err(message) => {
+                eprintln!("baocao: {message}");
+                return EXIT_USAGE;
+            }
+        }
+    }
     let dest = match (&args.output, &args.output_dir) {
         (Some(file), _) => Destination::File(file.clone()),
         (None, Some(dir)) => Destination::Dir(dir.clone()),
@@ -28,8 +48,13 @@ pub fn run(args: &ExtractArgs) -> u8 {
     };
     // A single object only for exactly one named file: a directory always
     // gives JSON Lines, however many files it holds.
-    let single = inputs.len() == 1 && files.len() == 1 && !inputs[0].is_dir();
-    let format = match resolve_format(args.format, &dest, files.len(), single) {
+    let single = !args.resume && inputs.len() == 1 && files.len() == 1 && !inputs[0].is_dir();
+    let wanted = if args.resume {
+        Some(args.format.unwrap_or(Format::Jsonl))
+    } else {
+        args.format
+    };
+    let format = match resolve_format(wanted, &dest, files.len(), single) {
         Ok(format) => format,
         Err(message) => {
             eprintln!("baocao: {message}");
@@ -43,6 +68,18 @@ pub fn run(args: &ExtractArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
+    if let Some(done) = &earlier {
+        let redone: BTreeSet<String> = files
+            .iter()
+            .map(|f| f.to_string_lossy().into_owned())
+            .collect();
+        for line in done.kept(&redone) {
+            if let Err(e) = writer.write_earlier(line) {
+                eprintln!("baocao: {e}");
+                return EXIT_USAGE;
+            }
+        }
+    }
     for renamed in writer.renamed() {
         eprintln!(
             "baocao: note: several inputs have the stem \"{}\"; one is written as {}.json",
@@ -129,4 +166,25 @@ fn read_list(list: &Path) -> std::io::Result<Vec<PathBuf>> {
         .filter(|l| !l.is_empty())
         .map(PathBuf::from)
         .collect())
+}
+
+/// For `--resume`: the earlier run's records and the inputs still to do
+/// (those without a good record of the same path and bytes).
+fn resume_plan(args: &ExtractArgs, files: &[PathBuf]) -> Result<(Done, Vec<PathBuf>), String> {
+    let Some(out) = &args.output else {
+        return Err("--resume needs --output FILE".into());
+    };
+    if args.format.is_some_and(|f| f != Format::Jsonl) {
+        return Err("--resume keeps JSON Lines only (--format jsonl)".into());
+    }
+    let done = Done::read(out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+    let todo = files
+        .iter()
+        .filter(|f| {
+            let sha = std::fs::read(f).map(|b| crate::pipeline::hex_sha256(&b));
+            !sha.is_ok_and(|sha| done.has(&f.to_string_lossy(), &sha))
+        })
+        .cloned()
+        .collect();
+    Ok((done, todo))
 }

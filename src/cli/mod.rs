@@ -105,6 +105,14 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_timeout)]
     pub timeout: f64,
 
+    /// With --output FILE (JSON Lines): keep FILE's records and extract only
+    /// the inputs it has no record of with the same path and bytes (by
+    /// SHA-256), or whose record is an error. The new FILE holds the kept
+    /// records, then the new ones in input order; it replaces the old one
+    /// atomically at the end.
+    #[arg(long, requires = "output")]
+    pub resume: bool,
+
     /// Extract in this process instead of one worker process per document
     /// (faster to start, but a crash in a parser stops the run and
     /// `--timeout` does not apply).

@@ -8,6 +8,7 @@
 //! directory, renamed into place only once complete.
 
 pub mod atomic;
+pub mod resume;
 pub mod table;
 pub mod to_csv;
 pub mod to_parquet;
@@ -362,6 +363,26 @@ impl Writer {
                 let path = dir.join(format!("{name}.json"));
                 write_atomic(&path, to_json_pretty(record).as_bytes()).map_err(at(&path))
             }
+        }
+    }
+
+    /// Writes lines an earlier run wrote (JSON Lines only; `--resume`).
+    pub fn write_earlier(&mut self, line: &str) -> Result<(), OutputError> {
+        match &mut self.mode {
+            Mode::Json { out, pretty: false } => out
+                .write_all(line.as_bytes())
+                .and_then(|()| out.write_all(b"\n"))
+                .map_err(|e| OutputError {
+                    path: out.path(),
+                    source: e,
+                }),
+            _ => Err(OutputError {
+                path: PathBuf::from("<output>"),
+                source: io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "earlier records can only be kept in JSON Lines",
+                ),
+            }),
         }
     }
 
