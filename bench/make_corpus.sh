@@ -10,8 +10,16 @@ out=${1:?usage: bench/make_corpus.sh OUT_DIR [VARIANTS]}
 n=${2:-60}
 mkdir -p "$out/docx" "$out/pdf" "$out/txt"
 python3 bench/render_variants.py "$out/docx" "$n"
-# One LibreOffice start converts every DOCX.
-soffice --headless --convert-to pdf --outdir "$out/pdf" "$out"/docx/*.docx >/dev/null 2>&1
+# One LibreOffice start converts every DOCX; a second pass retries any it
+# left out (a long batch sometimes stops early).
+soffice --headless --convert-to pdf --outdir "$out/pdf" "$out"/docx/*.docx >/dev/null 2>&1 || true
+missing=()
+for d in "$out"/docx/*.docx; do
+    [ -f "$out/pdf/$(basename "$d" .docx).pdf" ] || missing+=("$d")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    soffice --headless --convert-to pdf --outdir "$out/pdf" "${missing[@]}" >/dev/null 2>&1
+fi
 k=0
 for pdf in "$out"/pdf/*.pdf; do
     base=$(basename "$pdf" .pdf)
