@@ -45,18 +45,24 @@ fn normalize(bencher: divan::Bencher, path: &str) {
 #[divan::bench(args = FILES)]
 fn detect(bencher: divan::Bencher, path: &str) {
     let doc = normalize::normalize_doc(read(path));
-    bencher.bench(|| detect::detect_tables(divan::black_box(&doc.lines)).tables.len());
+    bencher.bench(|| {
+        detect::detect_tables(divan::black_box(&doc.lines))
+            .tables
+            .len()
+    });
 }
 
 #[divan::bench(args = FILES)]
 fn catalog_and_checks(bencher: divan::Bencher, path: &str) {
     let doc = normalize::normalize_doc(read(path));
     let tables = detect::detect_tables(&doc.lines).tables;
-    bencher.with_inputs(|| tables.clone()).bench_values(|mut t| {
-        let mut n = catalog::assign(&mut t).len();
-        n += check::check_tables(&t, &*catalog::CATALOG).len();
-        n
-    });
+    bencher
+        .with_inputs(|| tables.clone())
+        .bench_values(|mut t| {
+            let mut n = catalog::assign(&mut t).len();
+            n += check::check_tables(&t, &*catalog::CATALOG).len();
+            n
+        });
 }
 
 #[divan::bench(args = FILES)]
