@@ -20,7 +20,9 @@ use zip::{CompressionMethod, ZipWriter};
 const SLOW: Duration = Duration::from_secs(60);
 
 fn inputs(target: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/fuzz").join(target);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/fuzz")
+        .join(target);
     let Ok(entries) = std::fs::read_dir(&dir) else {
         return Vec::new();
     };
@@ -42,7 +44,11 @@ fn check(file: &Path, name: &str, bytes: &[u8]) -> Record {
     assert!(took < SLOW, "{}: took {took:?}", file.display());
     if let Some(e) = &rec.error {
         assert_ne!(e.code, "internal", "{}: {}", file.display(), e.message);
-        assert!(rec.tables.is_empty(), "{}: error with tables", file.display());
+        assert!(
+            rec.tables.is_empty(),
+            "{}: error with tables",
+            file.display()
+        );
     }
     assert_eq!(rec.source.bytes, bytes.len() as u64);
     serde_json::to_string(&rec).expect("the record serializes");
