@@ -21,6 +21,10 @@ const CELL_GAP: f32 = 0.9;
 const MIN_CELL_PAD: usize = 3;
 /// A glyph this much smaller than its line and raised is a superscript.
 const SUPERSCRIPT_SIZE: f32 = 0.8;
+/// Rightmost character column a word is placed at. Real pages are a few
+/// hundred columns wide; a glyph drawn absurdly far right (x = 1e9) would
+/// otherwise pad its line with a billion spaces.
+const MAX_COLUMN: f32 = 2000.0;
 
 struct Word {
     x: f32,
@@ -189,7 +193,7 @@ fn render(
     let mut runs = Vec::new();
     let mut cols = 0usize;
     for (k, w) in words.iter().enumerate() {
-        let target = ((w.x - left) / column).round().max(0.0) as usize;
+        let target = ((w.x - left) / column).round().clamp(0.0, MAX_COLUMN) as usize;
         if w.superscript {
             text.push_str("<sup>");
         } else if k > 0 {

@@ -1,0 +1,142 @@
+//! Inputs found by the fuzz targets (`fuzz/`), kept as regression tests.
+//!
+//! Every file under `fixtures/fuzz/<target>/` is run the way its fuzz target
+//! runs it, so a new find is covered by dropping its file there:
+//! - `text`, `docx`, `pdf`: the bytes through [`extract_bytes`] as `f.txt`,
+//!   `f.docx`, `f.pdf`: one record, never an `internal` error;
+//! - `docx_xml`: the bytes wrapped into a zip package as `word/document.xml`
+//!   (its body, or the whole part when the first byte has its high bit set);
+//! - `value`: UTF-8 split at its first NUL into cell and unit for
+//!   [`baocao::value::parse`]: `raw` kept, every number finite.
+
+use baocao::{extract_bytes, Record};
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+/// Generous bound on one input in a debug build (the fuzzers allow 10 s).
+const SLOW: Duration = Duration::from_secs(60);
+
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/fuzz")
+        .join(target);
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Runs `name` through the pipeline and checks the record is a sane one.
+fn check(file: &Path, name: &str, bytes: &[u8]) -> Record {
+    let start = Instant::now();
+    let rec = extract_bytes(name, bytes);
+    let took = start.elapsed();
+    assert!(took < SLOW, "{}: took {took:?}", file.display());
+    if let Some(e) = &rec.error {
+        assert_ne!(e.code, "internal", "{}: {}", file.display(), e.message);
+        assert!(
+            rec.tables.is_empty(),
+            "{}: error with tables",
+            file.display()
+        );
+    }
+    assert_eq!(rec.source.bytes, bytes.len() as u64);
+    serde_json::to_string(&rec).expect("the record serializes");
+    rec
+}
+
+fn run_documents(target: &str, name: &str) {
+    for file in inputs(target) {
+        let bytes = std::fs::read(&file).unwrap();
+        check(&file, name, &bytes);
+    }
+}
+
+#[test]
+fn text_finds() {
+    run_documents("text", "f.txt");
+}
+
+#[test]
+fn docx_finds() {
+    run_documents("docx", "f.docx");
+}
+
+#[test]
+fn pdf_finds() {
+    run_documents("pdf", "f.pdf");
+}
+
+const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
+const HEAD: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+const TAIL: &[u8] = b"</w:body></w:document>";
+
+/// The same package as the `docx_xml` fuzz target builds.
+fn wrap(data: &[u8]) -> Vec<u8> {
+    let (whole, xml) = match data.split_first() {
+        Some((&b, rest)) if b & 0x80 != 0 => (true, rest),
+        _ => (false, data),
+    };
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    zip.start_file("[Content_Types].xml", opts).unwrap();
+    zip.write_all(CONTENT_TYPES.as_bytes()).unwrap();
+    zip.start_file("word/document.xml", opts).unwrap();
+    if whole {
+        zip.write_all(xml).unwrap();
+    } else {
+        zip.write_all(HEAD).unwrap();
+        zip.write_all(xml).unwrap();
+        zip.write_all(TAIL).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn docx_xml_finds() {
+    for file in inputs("docx_xml") {
+        let bytes = std::fs::read(&file).unwrap();
+        check(&file, "f.docx", &wrap(&bytes));
+    }
+}
+
+#[test]
+fn value_finds() {
+    for file in inputs("value") {
+        let bytes = std::fs::read(&file).unwrap();
+        let s = String::from_utf8_lossy(&bytes);
+        let (raw, unit) = s.split_once('\0').unwrap_or((&s, ""));
+        let v = baocao::value::parse(raw, unit);
+        assert_eq!(v.raw, raw, "{}", file.display());
+        let numbers = v.number.iter().chain(&v.numbers);
+        for n in numbers.chain(&v.numerator).chain(&v.denominator) {
+            assert!(n.is_finite(), "{}: {v:?}", file.display());
+        }
+    }
+}
+
+/// The wrapper itself gives a readable package (so `docx_xml` finds test
+/// the body reader, not the zip layer).
+#[test]
+fn docx_xml_wrapper_reads() {
+    let xml = "<w:p><w:r><w:t>Xin chào</w:t></w:r></w:p>".as_bytes();
+    let rec = check(Path::new("wrapper"), "f.docx", &wrap(xml));
+    assert_ne!(
+        rec.error.as_ref().map(|e| e.code.as_str()),
+        Some("not_zip"),
+        "{:?}",
+        rec.error
+    );
+}
