@@ -10,11 +10,13 @@
 //!   [`baocao::value::parse`]: `raw` kept, every number finite.
 
 use baocao::{extract_bytes, Record};
-use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
+
+/// The package the `docx_xml` fuzz target builds, from the same file.
+#[path = "../fuzz/src/docx_package.rs"]
+mod docx_package;
+use docx_package::wrap;
 
 /// Generous bound on one input in a debug build (the fuzzers allow 10 s).
 const SLOW: Duration = Duration::from_secs(60);
@@ -75,33 +77,6 @@ fn docx_finds() {
 #[test]
 fn pdf_finds() {
     run_documents("pdf", "f.pdf");
-}
-
-const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#;
-const HEAD: &[u8] = br#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
-const TAIL: &[u8] = b"</w:body></w:document>";
-
-/// The same package as the `docx_xml` fuzz target builds.
-fn wrap(data: &[u8]) -> Vec<u8> {
-    let (whole, xml) = match data.split_first() {
-        Some((&b, rest)) if b & 0x80 != 0 => (true, rest),
-        _ => (false, data),
-    };
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    zip.start_file("[Content_Types].xml", opts).unwrap();
-    zip.write_all(CONTENT_TYPES.as_bytes()).unwrap();
-    zip.start_file("word/document.xml", opts).unwrap();
-    if whole {
-        zip.write_all(xml).unwrap();
-    } else {
-        zip.write_all(HEAD).unwrap();
-        zip.write_all(xml).unwrap();
-        zip.write_all(TAIL).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
 }
 
 #[test]

@@ -1,5 +1,7 @@
 //! Shared checks for the baocao fuzz targets.
 
+pub mod docx_package;
+
 use std::sync::Once;
 
 static HOOK: Once = Once::new();
