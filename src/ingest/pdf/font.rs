@@ -5,16 +5,17 @@
 
 use lopdf::{Dictionary, Document, Object};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// How a font turns bytes into glyphs.
 #[derive(Debug, Clone, Default)]
 pub struct Font {
     /// Base font name (`/BaseFont`), subset prefix kept ("ABCDEF+.VnTime").
-    pub name: String,
+    pub name: Rc<str>,
     /// Two-byte codes (Type0 fonts with Identity encodings).
     pub two_byte: bool,
     /// Code → Unicode text.
-    to_unicode: HashMap<u32, String>,
+    to_unicode: HashMap<u32, Rc<str>>,
     /// Code → width in glyph space (thousandths of the font size).
     widths: HashMap<u32, f32>,
     /// Width of codes missing from `widths`.
@@ -25,7 +26,7 @@ pub struct Font {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Glyph {
     /// Unicode text of the glyph ("" when it has no mapping).
-    pub text: String,
+    pub text: Rc<str>,
     /// Advance in glyph space units (1000 = the font size).
     pub width: f32,
     /// The code was the single-byte space (word spacing applies).
@@ -55,7 +56,7 @@ impl Font {
             .and_then(|o| o.as_name().ok())
             .unwrap_or(b"");
         let mut font = Font {
-            name,
+            name: name.into(),
             default_width: 500.0,
             ..Font::default()
         };
@@ -143,7 +144,7 @@ impl Font {
         }
         for b in 0u32..256 {
             if let Some(c) = win_ansi(b as u8) {
-                self.to_unicode.insert(b, c.to_string());
+                self.to_unicode.insert(b, c.to_string().into());
             }
         }
         let enc = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
@@ -159,7 +160,7 @@ impl Font {
                         Object::Integer(n) => code = (*n).clamp(0, 255) as u32,
                         Object::Name(n) => {
                             if let Some(c) = glyph_name(n) {
-                                self.to_unicode.insert(code, c);
+                                self.to_unicode.insert(code, c.into());
                             }
                             code += 1;
                         }
@@ -183,7 +184,7 @@ impl Font {
         codes
             .into_iter()
             .map(|c| Glyph {
-                text: self.to_unicode.get(&c).cloned().unwrap_or_default(),
+                text: self.to_unicode.get(&c).cloned().unwrap_or_else(|| Rc::from("")),
                 width: self.widths.get(&c).copied().unwrap_or(self.default_width),
                 is_space: !self.two_byte && c == 32,
             })
@@ -197,7 +198,7 @@ const MAX_CMAP_BYTES: usize = 4 * 1024 * 1024;
 const MAX_WIDTH_RUN: usize = 65536;
 
 /// Reads `bfchar` and `bfrange` entries of a ToUnicode CMap.
-fn parse_cmap(data: &[u8], map: &mut HashMap<u32, String>) {
+fn parse_cmap(data: &[u8], map: &mut HashMap<u32, Rc<str>>) {
     let text = String::from_utf8_lossy(data);
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
@@ -212,7 +213,7 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<u32, String>) {
             "endbfchar" | "endbfrange" => mode = "",
             _ if mode == "beginbfchar" && i + 1 < tokens.len() => {
                 if let (Some(code), Some(uni)) = (hex(tokens[i]), utf16_hex(tokens[i + 1])) {
-                    map.insert(code, uni);
+                    map.insert(code, uni.into());
                 }
                 i += 2;
                 continue;
@@ -227,7 +228,7 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<u32, String>) {
                     let mut code = lo;
                     while k < tokens.len() && tokens[k] != "]" {
                         if let Some(u) = utf16_hex(tokens[k]) {
-                            map.insert(code, u);
+                            map.insert(code, u.into());
                         }
                         code += 1;
                         k += 1;
@@ -238,7 +239,7 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<u32, String>) {
                 if let Some(start) = utf16_hex(tokens[i + 2]) {
                     let mut chars: Vec<char> = start.chars().collect();
                     for code in lo..=hi.min(lo + MAX_WIDTH_RUN as u32) {
-                        map.insert(code, chars.iter().collect());
+                        map.insert(code, chars.iter().collect::<String>().into());
                         if let Some(last) = chars.last_mut() {
                             *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
                         }
@@ -336,9 +337,9 @@ mod tests {
         let cmap = b"1 beginbfchar\n<0003> <0020>\n<0011> <1EA1>\nendbfchar\n2 beginbfrange\n<0020> <0022> <0041>\n<0030> <0031> [<00E0> <00E1>]\nendbfrange";
         let mut map = HashMap::new();
         parse_cmap(cmap, &mut map);
-        assert_eq!(map.get(&3).map(String::as_str), Some(" "));
-        assert_eq!(map.get(&0x11).map(String::as_str), Some("ạ"));
-        assert_eq!(map.get(&0x22).map(String::as_str), Some("C"));
-        assert_eq!(map.get(&0x31).map(String::as_str), Some("á"));
+        assert_eq!(map.get(&3).map(|s| &**s), Some(" "));
+        assert_eq!(map.get(&0x11).map(|s| &**s), Some("ạ"));
+        assert_eq!(map.get(&0x22).map(|s| &**s), Some("C"));
+        assert_eq!(map.get(&0x31).map(|s| &**s), Some("á"));
     }
 }

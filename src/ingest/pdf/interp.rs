@@ -8,6 +8,7 @@ use super::font::Font;
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Deepest nesting of Form XObjects followed.
 const MAX_FORM_DEPTH: usize = 12;
@@ -26,9 +27,9 @@ pub struct PlacedGlyph {
     /// Effective font size in user space.
     pub size: f32,
     /// Unicode text ("" when the font maps none).
-    pub text: String,
+    pub text: Rc<str>,
     /// Font name.
-    pub font: String,
+    pub font: Rc<str>,
 }
 
 /// A drawn ruling line (user space): horizontal or vertical.
@@ -123,8 +124,8 @@ impl Default for GState {
 /// Interprets pages of one document, caching fonts.
 pub struct Interpreter<'a> {
     doc: &'a Document,
-    fonts: HashMap<ObjectId, Font>,
-    inline_fonts: HashMap<Vec<u8>, Font>,
+    fonts: HashMap<ObjectId, Rc<Font>>,
+    inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
 }
 
 fn num(o: &Object) -> f32 {
@@ -174,7 +175,7 @@ impl<'a> Interpreter<'a> {
         out
     }
 
-    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<&Font> {
+    fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<&Rc<Font>> {
         let fonts = resources
             .get(b"Font")
             .ok()
@@ -185,14 +186,14 @@ impl<'a> Interpreter<'a> {
             Object::Reference(id) => {
                 if !self.fonts.contains_key(id) {
                     let dict = self.doc.get_dictionary(*id).ok()?;
-                    self.fonts.insert(*id, Font::load(self.doc, dict));
+                    self.fonts.insert(*id, Rc::new(Font::load(self.doc, dict)));
                 }
                 self.fonts.get(id)
             }
             Object::Dictionary(d) => {
                 if !self.inline_fonts.contains_key(name) {
                     self.inline_fonts
-                        .insert(name.to_vec(), Font::load(self.doc, d));
+                        .insert(name.to_vec(), Rc::new(Font::load(self.doc, d)));
                 }
                 self.inline_fonts.get(name)
             }

@@ -6,6 +6,7 @@
 
 use super::interp::{Marks, PlacedGlyph, Rule};
 use crate::ingest::{Line, Run};
+use std::rc::Rc;
 
 /// Baselines closer than this share a line (share of the font size).
 const SAME_LINE: f32 = 0.45;
@@ -30,7 +31,7 @@ struct Word {
     x: f32,
     end: f32,
     text: String,
-    font: String,
+    font: Rc<str>,
     superscript: bool,
 }
 
@@ -144,7 +145,7 @@ fn words(members: &[&PlacedGlyph], line_y: f32, line_size: f32) -> Vec<Word> {
             _ => out.push(Word {
                 x: g.x,
                 end: g.x + g.width,
-                text: g.text.clone(),
+                text: g.text.to_string(),
                 font: g.font.clone(),
                 superscript: sup,
             }),
@@ -220,7 +221,7 @@ fn render(
         runs.push(Run {
             start,
             end: text.len(),
-            font: Some(w.font.clone()),
+            font: Some(w.font.to_string()),
             column: Some(target),
             ..Run::default()
         });
