@@ -7,7 +7,7 @@
 //! does not grow with the size of the corpus.
 
 use crate::ingest::SUPPORTED_EXTENSIONS;
-use crate::isolate::{self, Isolation};
+use crate::isolate::{Isolation, Workers};
 use crate::model::{Record, Source};
 use crate::pipeline;
 use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
@@ -75,8 +75,8 @@ pub fn pool(jobs: Option<usize>) -> Result<ThreadPool, ThreadPoolBuildError> {
         .build()
 }
 
-/// Extracts every file on `pool` (each in a worker process under a time
-/// limit when `isolation` is given) and calls `sink(index, record)` in input
+/// Extracts every file on `pool` (in worker processes under a time limit
+/// when `isolation` is given, see [`Workers`]) and calls `sink(index, record)` in input
 /// order, streaming: a record is handed over as soon as it and all earlier
 /// ones are done. Stops at the first error from `sink` and returns it.
 pub fn run<E, F>(
@@ -90,6 +90,8 @@ where
 {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
     let (tx, rx) = mpsc::channel::<(usize, Record)>();
+    let workers = isolation.cloned().map(Workers::new);
+    let workers = workers.as_ref();
     pool.in_place_scope(|scope| {
         let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
         let (mut next, mut emitted) = (0, 0);
@@ -98,8 +100,8 @@ where
                 let (tx, path, index) = (tx.clone(), &files[next], next);
                 scope.spawn(move |_| {
                     // The receiver outlives the scope, so this cannot fail.
-                    let record = match isolation {
-                        Some(iso) => isolate::extract(path, iso),
+                    let record = match workers {
+                        Some(workers) => workers.extract(path),
                         None => extract_guarded(path),
                     };
                     let _ = tx.send((index, record));

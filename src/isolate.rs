@@ -1,13 +1,21 @@
-//! Runs one extraction in a worker process (the binary re-running itself
-//! with the hidden `worker` subcommand) under a time limit, so that a stack
+//! Runs extractions in worker processes (the binary re-running itself with
+//! the hidden `worker` subcommand) under a time limit, so that a stack
 //! overflow, an abort or a hang in a third-party parser costs one error
 //! record, never the batch.
+//!
+//! Workers are long-lived: a [`Workers`] pool starts them as needed and
+//! hands each one path after another over a pipe (NUL-terminated on stdin;
+//! one JSON record per line back on stdout). A worker that crashes or runs
+//! past the time limit is killed and replaced, and each is retired after
+//! [`DOCUMENTS_PER_WORKER`] documents so that its memory cannot creep.
 
 use crate::model::{Record, Source};
 use crate::pipeline;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// How documents are isolated.
@@ -19,8 +27,15 @@ pub struct Isolation {
     pub timeout: Duration,
 }
 
-/// How often a running worker is checked.
-const POLL: Duration = Duration::from_millis(5);
+/// Documents one worker process extracts before it is replaced.
+pub const DOCUMENTS_PER_WORKER: usize = 500;
+
+/// How long a worker whose output closed may take to exit by itself.
+const EXIT_GRACE: Duration = Duration::from_millis(500);
+
+/// Times a worker start is retried when the program is busy (ETXTBSY: a
+/// process forked elsewhere in this program still held it open for writing).
+const SPAWN_ATTEMPTS: u32 = 5;
 
 fn failure(path: &Path, code: &str, message: String) -> Record {
     let source = Source {
@@ -33,96 +48,248 @@ fn failure(path: &Path, code: &str, message: String) -> Record {
     pipeline::failed(source, code, message)
 }
 
-/// Times a worker start is retried when the program is busy (ETXTBSY: a
-/// process forked elsewhere in this program still held it open for writing).
-const SPAWN_ATTEMPTS: u32 = 5;
+/// A running worker process and the line reader on its output.
+struct Worker {
+    child: Child,
+    stdin: ChildStdin,
+    /// Lines of the worker's stdout, read by a thread; closed at its EOF.
+    lines: Receiver<Vec<u8>>,
+    /// Documents extracted so far.
+    served: usize,
+}
 
-fn spawn_worker(path: &Path, iso: &Isolation) -> std::io::Result<std::process::Child> {
-    let mut attempt = 1;
+/// What one request to a worker came to.
+enum Outcome {
+    /// A record line arrived.
+    Line(Vec<u8>),
+    /// The time limit passed first.
+    TimedOut,
+    /// The worker closed its output or could not be written to.
+    Died,
+}
+
+impl Worker {
+    fn start(program: &Path) -> std::io::Result<Worker> {
+        let mut attempt = 1;
+        let mut child = loop {
+            let spawned = Command::new(program)
+                .arg("worker")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::null())
+                .spawn();
+            match spawned {
+                Err(e)
+                    if e.kind() == std::io::ErrorKind::ExecutableFileBusy
+                        && attempt < SPAWN_ATTEMPTS =>
+                {
+                    attempt += 1;
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => break other?,
+            }
+        };
+        let (Some(stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::other("worker pipes missing"));
+        };
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut reader = BufReader::new(stdout);
+            loop {
+                let mut line = Vec::new();
+                match reader.read_until(b'\n', &mut line) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        if tx.send(line).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Ok(Worker {
+            child,
+            stdin,
+            lines,
+            served: 0,
+        })
+    }
+
+    /// Sends one path and waits for its record line, at most `timeout`.
+    fn request(&mut self, path: &Path, timeout: Duration) -> Outcome {
+        let started = Instant::now();
+        let mut message = path_bytes(path);
+        message.push(0);
+        if self.stdin.write_all(&message).and_then(|()| self.stdin.flush()).is_err() {
+            return Outcome::Died;
+        }
+        self.served += 1;
+        match self.lines.recv_timeout(timeout.saturating_sub(started.elapsed())) {
+            Ok(line) => Outcome::Line(line),
+            Err(RecvTimeoutError::Timeout) => Outcome::TimedOut,
+            Err(RecvTimeoutError::Disconnected) => Outcome::Died,
+        }
+    }
+
+    /// The exit status of a worker whose output closed: it is given a moment
+    /// to exit by itself (so the status says how it died), then killed.
+    fn reap(mut self) -> Option<std::process::ExitStatus> {
+        let closed = Instant::now();
+        while closed.elapsed() < EXIT_GRACE {
+            match self.child.try_wait() {
+                Ok(Some(status)) => return Some(status),
+                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+                Err(_) => break,
+            }
+        }
+        self.stop()
+    }
+
+    /// The exit status, once the process is stopped (killed if need be).
+    fn stop(mut self) -> Option<std::process::ExitStatus> {
+        let _ = self.child.kill();
+        self.child.wait().ok()
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().as_bytes().to_vec()
+}
+
+#[cfg(unix)]
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_of(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Worker processes shared by the threads of one run. Idle workers wait in
+/// the pool; a thread takes one (or starts one) per document, so there are
+/// never more workers than documents in flight. Dropping the pool stops
+/// them.
+pub struct Workers {
+    isolation: Isolation,
+    idle: Mutex<Vec<Worker>>,
+}
+
+impl Workers {
+    /// An empty pool; workers start on first use.
+    pub fn new(isolation: Isolation) -> Workers {
+        Workers {
+            isolation,
+            idle: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Extracts `path` in a worker process; a worker that crashes, hangs
+    /// past the time limit or answers with something other than a record
+    /// yields an error record and is replaced.
+    pub fn extract(&self, path: &Path) -> Record {
+        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
+        let mut worker = match idle {
+            Some(worker) => worker,
+            None => match Worker::start(&self.isolation.program) {
+                Ok(worker) => worker,
+                Err(e) => {
+                    return failure(
+                        path,
+                        "internal",
+                        format!("cannot start a worker process: {e}"),
+                    )
+                }
+            },
+        };
+        match worker.request(path, self.isolation.timeout) {
+            Outcome::Line(line) => match serde_json::from_slice::<Record>(&line) {
+                Ok(record) => {
+                    if worker.served < DOCUMENTS_PER_WORKER {
+                        if let Ok(mut idle) = self.idle.lock() {
+                            idle.push(worker);
+                        }
+                    } else {
+                        worker.stop();
+                    }
+                    record
+                }
+                Err(_) => {
+                    worker.stop();
+                    failure(
+                        path,
+                        "crashed",
+                        "the extraction process gave no readable record".to_string(),
+                    )
+                }
+            },
+            Outcome::TimedOut => {
+                worker.stop();
+                failure(
+                    path,
+                    "timeout",
+                    format!(
+                        "extraction took longer than {} s and was stopped",
+                        self.isolation.timeout.as_secs_f64()
+                    ),
+                )
+            }
+            Outcome::Died => {
+                let status = worker
+                    .reap()
+                    .map_or_else(|| "unknown status".to_string(), |s| s.to_string());
+                failure(
+                    path,
+                    "crashed",
+                    format!("the extraction process died ({status}); the file may be malformed"),
+                )
+            }
+        }
+    }
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        let idle = match self.idle.get_mut() {
+            Ok(idle) => std::mem::take(idle),
+            Err(poisoned) => std::mem::take(poisoned.into_inner()),
+        };
+        for worker in idle {
+            worker.stop();
+        }
+    }
+}
+
+/// The worker side: reads NUL-terminated paths from stdin until it closes
+/// and prints each one's record as one line, flushed.
+pub fn work() -> std::io::Result<()> {
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout().lock();
     loop {
-        let spawned = Command::new(&iso.program)
-            .arg("worker")
-            .arg(path)
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn();
-        match spawned {
-            Err(e)
-                if e.kind() == std::io::ErrorKind::ExecutableFileBusy
-                    && attempt < SPAWN_ATTEMPTS =>
-            {
-                attempt += 1;
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            other => return other,
+        let mut path = Vec::new();
+        if input.read_until(0, &mut path)? == 0 {
+            return Ok(());
         }
+        if path.last() == Some(&0) {
+            path.pop();
+        }
+        let record = pipeline::extract_file(&path_of(path));
+        let json = serde_json::to_string(&record).map_err(std::io::Error::other)?;
+        out.write_all(json.as_bytes())?;
+        out.write_all(b"\n")?;
+        out.flush()?;
     }
-}
-
-/// Extracts `path` in a worker process; a worker that crashes, hangs past
-/// the time limit or prints no record yields an error record.
-pub fn extract(path: &Path, iso: &Isolation) -> Record {
-    let mut child = match spawn_worker(path, iso) {
-        Ok(child) => child,
-        Err(e) => {
-            return failure(
-                path,
-                "internal",
-                format!("cannot start a worker process: {e}"),
-            )
-        }
-    };
-    let mut stdout = child.stdout.take();
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        if let Some(s) = stdout.as_mut() {
-            let _ = s.read_to_end(&mut out);
-        }
-        out
-    });
-    let started = Instant::now();
-    let status = loop {
-        match child.try_wait() {
-            Ok(Some(status)) => break Some(status),
-            Ok(None) if started.elapsed() >= iso.timeout => {
-                let _ = child.kill();
-                let _ = child.wait();
-                break None;
-            }
-            Ok(None) => std::thread::sleep(POLL),
-            Err(_) => break None,
-        }
-    };
-    let Some(status) = status else {
-        // The reader thread is left to end when the pipe closes: a process
-        // the worker started may still hold it open.
-        return failure(
-            path,
-            "timeout",
-            format!(
-                "extraction took longer than {} s and was stopped",
-                iso.timeout.as_secs_f64()
-            ),
-        );
-    };
-    let out = reader.join().unwrap_or_default();
-    match serde_json::from_slice::<Record>(&out) {
-        Ok(record) => record,
-        Err(_) => failure(
-            path,
-            "crashed",
-            format!("the extraction process died ({status}); the file may be malformed"),
-        ),
-    }
-}
-
-/// The worker side: extracts one file and prints its record as one line.
-pub fn work(path: &Path) -> std::io::Result<()> {
-    let record = pipeline::extract_file(path);
-    let json = serde_json::to_string(&record).map_err(std::io::Error::other)?;
-    println!("{json}");
-    Ok(())
 }
 
 #[cfg(test)]

@@ -42,13 +42,11 @@ pub enum Command {
     /// cells, a form feed (U+000C) at the start of each new page's first
     /// line. Errors go to stderr with their code; the exit code is then 1.
     Text(TextArgs),
-    /// Extract one file and print its record (used by `extract` to isolate
-    /// each document in its own process).
+    /// Extract the files named on stdin (NUL-terminated) and print one
+    /// record line for each (used by `extract` to isolate documents from
+    /// the main process).
     #[command(hide = true)]
-    Worker {
-        /// The file.
-        path: PathBuf,
-    },
+    Worker,
 }
 
 /// Options of `baocao extract`.
@@ -161,7 +159,7 @@ where
         Ok(cli) => match cli.command {
             Command::Extract(args) => ExitCode::from(extract::run(&args)),
             Command::Text(args) => ExitCode::from(text::run(&args)),
-            Command::Worker { path } => match crate::isolate::work(&path) {
+            Command::Worker => match crate::isolate::work() {
                 Ok(()) => ExitCode::from(EXIT_OK),
                 Err(_) => ExitCode::from(EXIT_USAGE),
             },
