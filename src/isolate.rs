@@ -122,11 +122,19 @@ impl Worker {
         let started = Instant::now();
         let mut message = path_bytes(path);
         message.push(0);
-        if self.stdin.write_all(&message).and_then(|()| self.stdin.flush()).is_err() {
+        if self
+            .stdin
+            .write_all(&message)
+            .and_then(|()| self.stdin.flush())
+            .is_err()
+        {
             return Outcome::Died;
         }
         self.served += 1;
-        match self.lines.recv_timeout(timeout.saturating_sub(started.elapsed())) {
+        match self
+            .lines
+            .recv_timeout(timeout.saturating_sub(started.elapsed()))
+        {
             Ok(line) => Outcome::Line(line),
             Err(RecvTimeoutError::Timeout) => Outcome::TimedOut,
             Err(RecvTimeoutError::Disconnected) => Outcome::Died,
@@ -183,6 +191,8 @@ fn path_of(bytes: Vec<u8>) -> PathBuf {
 pub struct Workers {
     isolation: Isolation,
     idle: Mutex<Vec<Worker>>,
+    /// Documents after which a worker is replaced.
+    retire_after: usize,
 }
 
 impl Workers {
@@ -191,6 +201,7 @@ impl Workers {
         Workers {
             isolation,
             idle: Mutex::new(Vec::new()),
+            retire_after: DOCUMENTS_PER_WORKER,
         }
     }
 
@@ -215,7 +226,7 @@ impl Workers {
         match worker.request(path, self.isolation.timeout) {
             Outcome::Line(line) => match serde_json::from_slice::<Record>(&line) {
                 Ok(record) => {
-                    if worker.served < DOCUMENTS_PER_WORKER {
+                    if worker.served < self.retire_after {
                         if let Ok(mut idle) = self.idle.lock() {
                             idle.push(worker);
                         }
@@ -297,21 +308,52 @@ mod tests {
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 
+    fn temp(name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("baocao-{name}-{}", std::process::id()))
+    }
+
     fn script(name: &str, body: &str) -> PathBuf {
-        let path = std::env::temp_dir().join(format!("baocao-{name}-{}.sh", std::process::id()));
-        std::fs::write(&path, format!("#!/bin/sh\n{body}\n")).unwrap();
+        let path = temp(&format!("{name}.sh"));
+        std::fs::write(&path, format!("#!/bin/bash\n{body}\n")).unwrap();
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
         path
     }
 
+    fn workers(program: PathBuf, timeout: Duration) -> Workers {
+        Workers::new(Isolation { program, timeout })
+    }
+
+    /// A fake worker that answers every path with one record line (read
+    /// from `record`), logs its PID per request in `log`, and dies on a
+    /// path containing "bad".
+    fn fake_worker(name: &str) -> (PathBuf, PathBuf) {
+        let record = temp(&format!("{name}.json"));
+        let log = temp(&format!("{name}.log"));
+        let rec = pipeline::failed(Source::default(), "fake", "from the fake worker");
+        std::fs::write(&record, serde_json::to_string(&rec).unwrap() + "\n").unwrap();
+        let _ = std::fs::remove_file(&log);
+        let body = format!(
+            "while IFS= read -r -d '' p; do\n  echo $$ >> '{}'\n  \
+             [[ $p == *bad* ]] && kill -SEGV $$\n  cat '{}'\ndone",
+            log.display(),
+            record.display()
+        );
+        (script(name, &body), log)
+    }
+
+    fn pids(log: &Path) -> Vec<String> {
+        std::fs::read_to_string(log)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect()
+    }
+
     #[test]
     fn a_hanging_worker_is_stopped() {
-        let iso = Isolation {
-            program: script("hang", "sleep 30"),
-            timeout: Duration::from_millis(200),
-        };
+        let pool = workers(script("hang", "sleep 30"), Duration::from_millis(200));
         let started = Instant::now();
-        let rec = extract(Path::new("slow.pdf"), &iso);
+        let rec = pool.extract(Path::new("slow.pdf"));
         assert!(started.elapsed() < Duration::from_secs(10));
         assert_eq!(rec.error.map(|e| e.code), Some("timeout".to_string()));
         assert_eq!(rec.source.path, "slow.pdf");
@@ -319,11 +361,61 @@ mod tests {
 
     #[test]
     fn a_dying_worker_is_a_crash_record() {
-        let iso = Isolation {
-            program: script("die", "kill -SEGV $$"),
-            timeout: Duration::from_secs(10),
-        };
-        let rec = extract(Path::new("bad.pdf"), &iso);
+        let pool = workers(script("die", "kill -SEGV $$"), Duration::from_secs(10));
+        let rec = pool.extract(Path::new("bad.pdf"));
+        let error = rec.error.expect("an error");
+        assert_eq!(error.code, "crashed");
+        assert!(error.message.contains("signal"), "{}", error.message);
+    }
+
+    #[test]
+    fn a_worker_serves_document_after_document() {
+        let (program, log) = fake_worker("reuse");
+        let pool = workers(program, Duration::from_secs(10));
+        for name in ["a.txt", "b\nc.txt", "d.pdf"] {
+            let rec = pool.extract(Path::new(name));
+            assert_eq!(rec.error.map(|e| e.code), Some("fake".to_string()));
+        }
+        let seen = pids(&log);
+        assert_eq!(seen.len(), 3);
+        assert!(seen.iter().all(|p| *p == seen[0]), "{seen:?}");
+    }
+
+    #[test]
+    fn a_worker_is_retired_after_its_quota() {
+        let (program, log) = fake_worker("retire");
+        let mut pool = workers(program, Duration::from_secs(10));
+        pool.retire_after = 2;
+        for name in ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"] {
+            pool.extract(Path::new(name));
+        }
+        let seen = pids(&log);
+        assert_eq!(seen[0], seen[1]);
+        assert_ne!(seen[1], seen[2]);
+        assert_eq!(seen[2], seen[3]);
+        assert_ne!(seen[3], seen[4]);
+    }
+
+    #[test]
+    fn a_crashed_worker_is_replaced_and_the_next_document_is_read() {
+        let (program, log) = fake_worker("replace");
+        let pool = workers(program, Duration::from_secs(10));
+        let codes: Vec<String> = ["a.txt", "bad.pdf", "c.txt"]
+            .iter()
+            .map(|name| pool.extract(Path::new(name)).error.unwrap().code)
+            .collect();
+        assert_eq!(codes, ["fake", "crashed", "fake"]);
+        let seen = pids(&log);
+        assert_eq!(seen.len(), 3);
+        assert_eq!(seen[0], seen[1]);
+        assert_ne!(seen[1], seen[2]);
+    }
+
+    #[test]
+    fn a_worker_that_prints_garbage_is_a_crash_record() {
+        let body = "while IFS= read -r -d '' p; do echo 'not json'; done";
+        let pool = workers(script("garbage", body), Duration::from_secs(10));
+        let rec = pool.extract(Path::new("x.txt"));
         assert_eq!(rec.error.map(|e| e.code), Some("crashed".to_string()));
     }
 }

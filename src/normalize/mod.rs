@@ -2,6 +2,7 @@
 //! spaces), markup removal and tone-folded keys for matching.
 
 mod capitals;
+mod fold;
 pub mod legacy;
 mod markup;
 pub mod ngram;
@@ -10,6 +11,7 @@ pub mod repair;
 pub(crate) mod syllable;
 pub mod tone;
 
+pub use fold::fold;
 pub use markup::{strip_markup, Stripped};
 
 #[cfg(test)]
@@ -124,21 +126,6 @@ pub fn collapse_ws(s: &str) -> String {
 /// "hòa"), white space collapsed to single spaces and trimmed. Case is kept.
 pub fn label_key(s: &str) -> String {
     collapse_ws(&tone::canonical(s))
-}
-
-/// Tone- and case-folded key: no diacritics, đ → d, lower case, single spaces.
-/// "Số liệu" and "SO LIEU" fold to the same key "so lieu".
-pub fn fold(s: &str) -> String {
-    let stripped: String = s
-        .nfd()
-        .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    collapse_ws(&stripped)
 }
 
 #[cfg(test)]

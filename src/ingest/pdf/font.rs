@@ -184,7 +184,11 @@ impl Font {
         codes
             .into_iter()
             .map(|c| Glyph {
-                text: self.to_unicode.get(&c).cloned().unwrap_or_else(|| Rc::from("")),
+                text: self
+                    .to_unicode
+                    .get(&c)
+                    .cloned()
+                    .unwrap_or_else(|| Rc::from("")),
                 width: self.widths.get(&c).copied().unwrap_or(self.default_width),
                 is_space: !self.two_byte && c == 32,
             })
