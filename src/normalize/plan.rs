@@ -8,7 +8,7 @@
 use super::legacy::{self, Encoding};
 use crate::ingest::Line;
 use crate::model::Warning;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Letters below which a font's text is too little to judge its encoding.
 const SMALL_FONT_LETTERS: usize = 200;
@@ -34,22 +34,32 @@ impl Plan {
             ..Plan::default()
         };
         let mut fonts: BTreeMap<String, String> = BTreeMap::new();
-        for run in lines
+        // A PDF has a run per word: each font name is looked up once.
+        let mut named: HashMap<&str, Option<Encoding>> = HashMap::new();
+        for (line, run) in lines
             .iter()
             .flat_map(|l| l.runs.iter().map(move |r| (l, r)))
         {
-            let (line, run) = run;
             let Some(font) = run.font.as_deref() else {
                 continue;
             };
-            match legacy::encoding_of_font(font) {
+            let enc = *named
+                .entry(font)
+                .or_insert_with(|| legacy::encoding_of_font(font));
+            match enc {
                 Some(enc) => {
-                    plan.named.insert(font.to_string(), enc);
+                    if !plan.named.contains_key(font) {
+                        plan.named.insert(font.to_string(), enc);
+                    }
                 }
                 None => {
-                    let text = fonts.entry(font.to_string()).or_default();
-                    text.push_str(line.text.get(run.start..run.end).unwrap_or_default());
-                    text.push(' ');
+                    if !fonts.contains_key(font) {
+                        fonts.insert(font.to_string(), String::new());
+                    }
+                    if let Some(text) = fonts.get_mut(font) {
+                        text.push_str(line.text.get(run.start..run.end).unwrap_or_default());
+                        text.push(' ');
+                    }
                 }
             }
         }

@@ -36,32 +36,38 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> (Vec<Repair>, 
             }
         }
     }
-    let suspicious: Vec<bool> = lines
+    // Each cell is judged once; the judgement serves the word counts and
+    // the repair below.
+    let suspicious: Vec<Vec<bool>> = lines
         .iter()
-        .map(|l| l.text.split('\t').any(is_suspicious))
+        .map(|l| l.text.split('\t').map(is_suspicious).collect())
         .collect();
-    if !suspicious.contains(&true) {
+    if !suspicious.iter().flatten().any(|&s| s) {
         return (repairs, false);
     }
     let mut counts = ngram::Counts::default();
-    for line in lines.iter() {
-        for cell in line.text.split('\t').filter(|c| !is_suspicious(c)) {
+    for (line, flags) in lines.iter().zip(&suspicious) {
+        for (cell, _) in line.text.split('\t').zip(flags).filter(|(_, &s)| !s) {
             counts.add_text(cell);
         }
     }
     let model = Model::new(counts);
     let mut before: Option<String> = None;
-    for (line, suspicious) in lines.iter_mut().zip(suspicious) {
-        let last = line.text.split_whitespace().last().map(str::to_string);
-        if !suspicious {
-            before = last.or(before);
+    for (line, flags) in lines.iter_mut().zip(suspicious) {
+        if !flags.contains(&true) {
+            if let Some(last) = line.text.split_whitespace().last() {
+                before = Some(last.to_string());
+            }
             continue;
         }
         let mut fixed = Vec::new();
         let mut cells = Vec::new();
-        for (i, cell) in line.text.split('\t').enumerate() {
+        for (i, (cell, &flagged)) in line.text.split('\t').zip(&flags).enumerate() {
             let context = before.as_deref().filter(|_| i == 0);
-            match repair_cell(cell, context, &model) {
+            let repaired = flagged
+                .then(|| repair_cell(cell, context, &model))
+                .flatten();
+            match repaired {
                 Some((text, fixes)) => {
                     fixed.extend(fixes.into_iter().map(|f| Repair {
                         line: line.no,
