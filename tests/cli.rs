@@ -550,3 +550,94 @@ fn a_killed_run_leaves_the_earlier_output_untouched() {
         "{\"earlier\": true}\n"
     );
 }
+
+/// A `--resume` run killed while it works keeps its progress in the
+/// journal: the output is untouched, and the next `--resume` does only the
+/// rest and ends with the same bytes as one uninterrupted run.
+#[test]
+fn a_killed_resume_run_keeps_its_progress() {
+    let t = TempDir::new("journal");
+    let out = t.path("out.jsonl");
+    let journal = t.path("out.jsonl.journal");
+    let first = t.file("first.txt", REPORT);
+    let done = baocao(&[
+        &"extract",
+        &first,
+        &"--output",
+        &out,
+        &"--format",
+        &"jsonl",
+        &"--no-progress",
+    ]);
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let earlier = fs::read_to_string(&out).expect("output");
+
+    let words = "Số văn bản chỉ đạo CCHC đã ban hành 12 trong kỳ; ".repeat(20_000);
+    let mut inputs = vec![first.clone()];
+    inputs.extend((0..10).map(|i| t.file(&format!("{i:02}.txt"), &format!("{i} {words}"))));
+    let run = |extra: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_baocao"));
+        cmd.arg("extract")
+            .args(&inputs)
+            .args(["--jobs", "1", "--no-progress", "--output"])
+            .arg(&out)
+            .args(extra);
+        cmd
+    };
+    let mut child = run(&["--resume"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run baocao");
+    let journaled =
+        |min: usize| fs::read_to_string(&journal).is_ok_and(|j| j.matches('\n').count() >= min);
+    let started = std::time::Instant::now();
+    while !journaled(2) {
+        assert!(
+            child.try_wait().expect("wait").is_none(),
+            "the run ended before it could be killed"
+        );
+        assert!(started.elapsed().as_secs() < 60, "no progress journaled");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().expect("kill");
+    let _ = child.wait();
+    assert_eq!(fs::read_to_string(&out).expect("output"), earlier);
+    let kept = lines(fs::read_to_string(&journal).expect("journal").as_bytes());
+    let kept_paths: Vec<&str> = kept.iter().map(path_of).collect();
+    let first_paths: Vec<String> = inputs[1..=kept.len()]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    assert_eq!(
+        kept_paths, first_paths,
+        "the journal holds the first inputs, in order"
+    );
+
+    let resumed = run(&["--resume"]).output().expect("run baocao");
+    assert_eq!(resumed.status.code(), Some(0), "{}", stderr(&resumed));
+    let note = format!("{} of 11 inputs already done", kept.len() + 1);
+    assert!(stderr(&resumed).contains(&note), "{}", stderr(&resumed));
+    assert!(
+        !journal.exists(),
+        "the journal is removed once the output has its records"
+    );
+    let resumed_bytes = fs::read(&out).expect("output");
+
+    let fresh = t.path("fresh.jsonl");
+    let plain = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("extract")
+        .args(&inputs)
+        .args([
+            "--jobs",
+            "1",
+            "--no-progress",
+            "--format",
+            "jsonl",
+            "--output",
+        ])
+        .arg(&fresh)
+        .output()
+        .expect("run baocao");
+    assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
+    assert_eq!(resumed_bytes, fs::read(&fresh).expect("fresh output"));
+}

@@ -3,8 +3,8 @@
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
-use crate::output::resume::Done;
-use crate::output::{resolve_format, Destination, Format, Writer};
+use crate::output::resume::{journal_path, Done, Journal};
+use crate::output::{resolve_format, to_json_line, Destination, Format, OutputError, Writer};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -68,14 +68,23 @@ pub fn run(args: &ExtractArgs) -> u8 {
             return EXIT_USAGE;
         }
     };
-    if let Some(done) = &earlier {
+    // With --resume: the records kept from earlier runs go first, and each
+    // new one also goes to the journal, so a killed run keeps its progress.
+    let mut journal = None;
+    if let (Some(done), Some(out)) = (&earlier, &args.output) {
         let redone: BTreeSet<String> = files
             .iter()
             .map(|f| f.to_string_lossy().into_owned())
             .collect();
-        for line in done.kept(&redone) {
-            if let Err(e) = writer.write_earlier(line) {
-                eprintln!("baocao: {e}");
+        let kept = done.copy_kept(&redone, |line| {
+            writer
+                .write_earlier(line)
+                .map_err(|e| std::io::Error::other(e.to_string()))
+        });
+        match kept.and_then(|()| Journal::open(&journal_path(out))) {
+            Ok(j) => journal = Some(j),
+            Err(e) => {
+                eprintln!("baocao: resuming into {}: {e}", out.display());
                 return EXIT_USAGE;
             }
         }
@@ -129,9 +138,24 @@ pub fn run(args: &ExtractArgs) -> u8 {
             });
         }
         bar.inc(1);
-        writer.write(index, &record)
+        writer.write(index, &record)?;
+        match journal.as_mut() {
+            Some(j) => j.append(&to_json_line(&record)).map_err(|e| OutputError {
+                path: j.path().to_path_buf(),
+                source: e,
+            }),
+            None => Ok(()),
+        }
     })
-    .and_then(|()| writer.finish());
+    .and_then(|()| writer.finish())
+    .and_then(|()| match journal {
+        // The journal's records are now in the output.
+        Some(j) => {
+            let path = j.path().to_path_buf();
+            j.remove().map_err(|e| OutputError { path, source: e })
+        }
+        None => Ok(()),
+    });
     bar.finish_and_clear();
 
     let seconds = started.elapsed().as_secs_f64();
@@ -168,8 +192,9 @@ fn read_list(list: &Path) -> std::io::Result<Vec<PathBuf>> {
         .collect())
 }
 
-/// For `--resume`: the earlier run's records and the inputs still to do
-/// (those without a good record of the same path and bytes).
+/// For `--resume`: the records of earlier runs (the output and, after a
+/// killed run, its journal) and the inputs still to do (those without a
+/// good record of the same path and bytes).
 fn resume_plan(args: &ExtractArgs, files: &[PathBuf]) -> Result<(Done, Vec<PathBuf>), String> {
     let Some(out) = &args.output else {
         return Err("--resume needs --output FILE".into());
@@ -177,12 +202,18 @@ fn resume_plan(args: &ExtractArgs, files: &[PathBuf]) -> Result<(Done, Vec<PathB
     if args.format.is_some_and(|f| f != Format::Jsonl) {
         return Err("--resume keeps JSON Lines only (--format jsonl)".into());
     }
-    let done = Done::read(out).map_err(|e| format!("cannot read {}: {e}", out.display()))?;
+    let journal = journal_path(out);
+    let done = Done::read(&[out.as_path(), journal.as_path()])
+        .map_err(|e| format!("cannot read {}: {e}", out.display()))?;
     let todo = files
         .iter()
         .filter(|f| {
-            let sha = std::fs::read(f).map(|b| crate::pipeline::hex_sha256(&b));
-            !sha.is_ok_and(|sha| done.has(&f.to_string_lossy(), &sha))
+            let path = f.to_string_lossy();
+            // Only inputs with an earlier record are read to be hashed.
+            !done.knows(&path)
+                || !std::fs::read(f)
+                    .map(|b| crate::pipeline::hex_sha256(&b))
+                    .is_ok_and(|sha| done.has(&path, &sha))
         })
         .cloned()
         .collect();

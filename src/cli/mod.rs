@@ -107,7 +107,9 @@ pub struct ExtractArgs {
     /// the inputs it has no record of with the same path and bytes (by
     /// SHA-256), or whose record is an error. The new FILE holds the kept
     /// records, then the new ones in input order; it replaces the old one
-    /// atomically at the end.
+    /// atomically at the end. Meanwhile each new record is also appended to
+    /// FILE.journal, so a killed run keeps its progress: the next --resume
+    /// reads FILE and FILE.journal, and removes the journal once done.
     #[arg(long, requires = "output")]
     pub resume: bool,
 
