@@ -4,8 +4,8 @@
 //! `/Matrix`, a depth guard and a cycle guard) and reports every glyph with
 //! its position, size and font.
 
+use super::content::{Operand, Ops};
 use super::font::Font;
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -128,11 +128,11 @@ pub struct Interpreter<'a> {
     inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
 }
 
-fn num(o: &Object) -> f32 {
-    o.as_float().unwrap_or(0.0)
+fn num(o: &Operand) -> f32 {
+    o.number()
 }
 
-fn matrix_of(ops: &[Object]) -> Option<Matrix> {
+fn matrix_of(ops: &[Operand]) -> Option<Matrix> {
     (ops.len() == 6).then(|| {
         [
             num(&ops[0]),
@@ -143,6 +143,15 @@ fn matrix_of(ops: &[Object]) -> Option<Matrix> {
             num(&ops[5]),
         ]
     })
+}
+
+/// A form's `/Matrix` (an array of six numbers).
+fn matrix_of_objects(objects: &[Object]) -> Option<Matrix> {
+    let n: Vec<f32> = objects
+        .iter()
+        .map(|o| o.as_float().unwrap_or(0.0))
+        .collect();
+    (n.len() == 6).then(|| [n[0], n[1], n[2], n[3], n[4], n[5]])
 }
 
 impl<'a> Interpreter<'a> {
@@ -211,27 +220,23 @@ impl<'a> Interpreter<'a> {
         seen: &mut Vec<ObjectId>,
         out: &mut Marks,
     ) {
-        let Ok(ops) = Content::decode(content) else {
-            return;
-        };
         let mut gs = start;
         let mut stack: Vec<GState> = Vec::new();
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         // The current path: candidate rules (user space) and the last point.
         let mut path: Vec<Rule> = Vec::new();
         let mut at: Option<(f32, f32)> = None;
-        for op in &ops.operations {
-            let a = &op.operands;
-            match op.operator.as_str() {
-                "m" if a.len() == 2 => at = Some(apply(&gs.ctm, num(&a[0]), num(&a[1]))),
-                "l" if a.len() == 2 => {
+        Ops::new(content).for_each(|op, a| {
+            match op {
+                b"m" if a.len() == 2 => at = Some(apply(&gs.ctm, num(&a[0]), num(&a[1]))),
+                b"l" if a.len() == 2 => {
                     let p = apply(&gs.ctm, num(&a[0]), num(&a[1]));
                     if let Some((x, y)) = at {
                         path.extend(rule_from(x, y, p.0, p.1));
                     }
                     at = Some(p);
                 }
-                "re" if a.len() == 4 => {
+                b"re" if a.len() == 4 => {
                     let (x, y, w, h) = (num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3]));
                     let (ax, ay) = apply(&gs.ctm, x, y);
                     let (bx, by) = apply(&gs.ctm, x + w, y + h);
@@ -246,80 +251,80 @@ impl<'a> Interpreter<'a> {
                         }
                     }
                 }
-                "S" | "s" | "f" | "F" | "f*" | "B" | "B*" | "b" | "b*" => {
+                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                     out.rules.append(&mut path);
                     at = None;
                 }
-                "n" => {
+                b"n" => {
                     path.clear();
                     at = None;
                 }
-                "q" => stack.push(gs.clone()),
-                "Q" => {
+                b"q" => stack.push(gs.clone()),
+                b"Q" => {
                     if let Some(s) = stack.pop() {
                         gs = s;
                     }
                 }
-                "cm" => {
+                b"cm" => {
                     if let Some(m) = matrix_of(a) {
                         gs.ctm = mul(&m, &gs.ctm);
                     }
                 }
-                "BT" => {
+                b"BT" => {
                     tm = IDENTITY;
                     tlm = IDENTITY;
                 }
-                "Tf" if a.len() == 2 => {
-                    gs.font = a[0].as_name().ok().map(<[u8]>::to_vec);
+                b"Tf" if a.len() == 2 => {
+                    gs.font = a[0].name().map(<[u8]>::to_vec);
                     gs.size = num(&a[1]);
                 }
-                "Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
-                "Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
-                "Tz" if !a.is_empty() => gs.scale = num(&a[0]) / 100.0,
-                "TL" if !a.is_empty() => gs.leading = num(&a[0]),
-                "Ts" if !a.is_empty() => gs.rise = num(&a[0]),
-                "Td" | "TD" if a.len() == 2 => {
+                b"Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
+                b"Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
+                b"Tz" if !a.is_empty() => gs.scale = num(&a[0]) / 100.0,
+                b"TL" if !a.is_empty() => gs.leading = num(&a[0]),
+                b"Ts" if !a.is_empty() => gs.rise = num(&a[0]),
+                b"Td" | b"TD" if a.len() == 2 => {
                     let (tx, ty) = (num(&a[0]), num(&a[1]));
-                    if op.operator == "TD" {
+                    if op == b"TD" {
                         gs.leading = -ty;
                     }
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
                     tm = tlm;
                 }
-                "Tm" => {
+                b"Tm" => {
                     if let Some(m) = matrix_of(a) {
                         tlm = m;
                         tm = m;
                     }
                 }
-                "T*" => {
+                b"T*" => {
                     tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                     tm = tlm;
                 }
-                "Tj" | "'" | "\"" | "TJ" => {
-                    if op.operator == "'" || op.operator == "\"" {
-                        if op.operator == "\"" && a.len() == 3 {
+                b"Tj" | b"'" | b"\"" | b"TJ" => {
+                    if op == b"'" || op == b"\"" {
+                        if op == b"\"" && a.len() == 3 {
                             gs.word_spacing = num(&a[0]);
                             gs.char_spacing = num(&a[1]);
                         }
                         tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
                         tm = tlm;
                     }
-                    let items: Vec<&Object> = match (op.operator.as_str(), a.last()) {
-                        ("TJ", Some(Object::Array(arr))) => arr.iter().collect(),
+                    let items: Vec<&Operand> = match (op, a.last()) {
+                        (b"TJ", Some(Operand::Array(arr))) => arr.iter().collect(),
                         (_, Some(o)) => vec![o],
                         _ => Vec::new(),
                     };
                     self.show(resources, &gs, &mut tm, &items, out);
                 }
-                "Do" if depth < MAX_FORM_DEPTH => {
-                    if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+                b"Do" if depth < MAX_FORM_DEPTH => {
+                    if let Some(name) = a.first().and_then(Operand::name) {
                         self.form(resources, name, &gs, depth, seen, out);
                     }
                 }
                 _ => {}
             }
-        }
+        });
     }
 
     fn show(
@@ -327,7 +332,7 @@ impl<'a> Interpreter<'a> {
         resources: &Dictionary,
         gs: &GState,
         tm: &mut Matrix,
-        items: &[&Object],
+        items: &[&Operand],
         out: &mut Marks,
     ) {
         let Some(name) = gs.font.clone() else { return };
@@ -336,7 +341,7 @@ impl<'a> Interpreter<'a> {
         };
         for item in items {
             match item {
-                Object::String(bytes, _) => {
+                Operand::Str(bytes) => {
                     for g in font.decode(bytes) {
                         let trm = mul(
                             &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
@@ -421,7 +426,7 @@ impl<'a> Interpreter<'a> {
             .get(b"Matrix")
             .ok()
             .and_then(|o| o.as_array().ok())
-            .and_then(|a| matrix_of(a))
+            .and_then(|a| matrix_of_objects(a))
         {
             inner.ctm = mul(&m, &gs.ctm);
         }
