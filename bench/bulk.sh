@@ -4,7 +4,8 @@
 # `pdftotext -layout` run as parallel on the same PDFs as the yardstick and
 # pdfplumber table extraction on the same PDFs (all of them, or the first
 # PDFPLUMBER_SAMPLE), 1-way and 2-way like baocao. Prints a Markdown table,
-# then the ratios issue 7 asks for.
+# then the ratios issue 7 asks for. Each baocao and pdftotext row is the
+# median of BULK_ROUNDS runs (default 3).
 # Needs poppler-utils, GNU time, bc; pdfplumber (pip) for its rows.
 # usage: bench/bulk.sh CORPUS_DIR [PDFPLUMBER_SAMPLE|all]
 set -euo pipefail
@@ -17,13 +18,22 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pages_of() { for f in "$@"; do pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ {print $2}'; done | paste -sd+ | bc; }
 declare -A secs
-# run KEY LABEL DOCS PAGES CMD...: one timed run, a Markdown row; its
-# seconds are kept under KEY.
+# Times each run is repeated; the median time and the largest peak memory
+# are reported (a shared virtual machine's speed drifts between runs).
+rounds=${BULK_ROUNDS:-3}
+# run KEY LABEL DOCS PAGES CMD...: timed runs, a Markdown row; the median
+# seconds are kept under KEY. pdfplumber is run once (ROUNDS=1).
 run() {
     local key=$1 label=$2 docs=$3 pages=$4; shift 4
-    /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2>&1 || true
-    local s kb
-    read -r s kb < "$tmp/time"
+    local n=${ROUNDS:-$rounds} s kb all=() peak=0
+    for _ in $(seq "$n"); do
+        /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" > /dev/null 2>&1 || true
+        read -r s kb < "$tmp/time"
+        all+=("$s")
+        [ "$kb" -gt "$peak" ] && peak=$kb
+    done
+    s=$(printf '%s\n' "${all[@]}" | sort -g | sed -n "$(( (n + 1) / 2 ))p")
+    kb=$peak
     secs[$key]=$s
     local pps="—"
     [ "$pages" != "-" ] && pps=$(echo "scale=1; $pages / $s" | bc)
@@ -62,7 +72,7 @@ for fmt in pdf docx txt; do
     mapfile -t some < "$tmp/some.list"
     some_pages=$(pages_of "${some[@]}")
     for jobs in 1 2; do
-        run "plumber$jobs" "pdfplumber extract_tables, $jobs-way" "${#some[@]}" "$some_pages" \
+        ROUNDS=1 run "plumber$jobs" "pdfplumber extract_tables, $jobs-way" "${#some[@]}" "$some_pages" \
             sh -c "xargs -P $jobs -n 20 python3 '$tmp/plumber.py' < '$tmp/some.list'"
         baocao_run "some$jobs" "baocao pdf, --jobs $jobs (pdfplumber's PDFs)" "${#some[@]}" "$some_pages" "$tmp/some.list" "$jobs"
     done
