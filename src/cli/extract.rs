@@ -23,6 +23,9 @@ pub fn run(args: &ExtractArgs) -> u8 {
         }
     }
     let mut files = batch::discover(&inputs);
+    if files.is_empty() {
+        eprintln!("baocao: note: no supported files found");
+    }
     let mut earlier = None;
     if args.resume {
         match resume_plan(args, &files) {
@@ -94,9 +97,6 @@ pub fn run(args: &ExtractArgs) -> u8 {
             "baocao: note: several inputs have the stem \"{}\"; one is written as {}.json",
             renamed.stem, renamed.name
         );
-    }
-    if files.is_empty() {
-        eprintln!("baocao: note: no supported files found");
     }
     let jobs = args.jobs.map(|j| j as usize);
     let pool = match batch::pool(jobs) {
