@@ -281,9 +281,30 @@ impl Drop for Workers {
     }
 }
 
+/// How often a worker checks that the process that started it is alive.
+const PARENT_CHECK: Duration = Duration::from_millis(500);
+
+/// Ends this worker process once its parent is gone (killed with SIGKILL,
+/// say), even while it is stuck in a document: it would otherwise run on,
+/// orphaned, with nobody to read its record.
+#[cfg(unix)]
+fn exit_with_parent() {
+    let parent = std::os::unix::process::parent_id();
+    std::thread::spawn(move || loop {
+        std::thread::sleep(PARENT_CHECK);
+        if std::os::unix::process::parent_id() != parent {
+            std::process::exit(1);
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn exit_with_parent() {}
+
 /// The worker side: reads NUL-terminated paths from stdin until it closes
 /// and prints each one's record as one line, flushed.
 pub fn work() -> std::io::Result<()> {
+    exit_with_parent();
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();

@@ -641,3 +641,41 @@ fn a_killed_resume_run_keeps_its_progress() {
     assert_eq!(plain.status.code(), Some(0), "{}", stderr(&plain));
     assert_eq!(resumed_bytes, fs::read(&fresh).expect("fresh output"));
 }
+
+/// A worker process whose parent dies (SIGKILL, so nobody closes its pipes)
+/// ends by itself instead of living on as an orphan.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_worker_ends_when_its_parent_is_killed() {
+    let script = format!(
+        "sleep 30 | '{}' worker & echo $!; wait",
+        env!("CARGO_BIN_EXE_baocao")
+    );
+    let mut parent = Command::new("sh")
+        .args(["-c", &script])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("run sh");
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(parent.stdout.take().expect("stdout")),
+        &mut line,
+    )
+    .expect("worker pid");
+    let worker = PathBuf::from(format!("/proc/{}", line.trim()));
+    assert!(worker.exists(), "the worker runs");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    assert!(worker.exists(), "the worker waits for paths");
+    parent.kill().expect("kill the parent");
+    let _ = parent.wait();
+    let started = std::time::Instant::now();
+    while worker.exists() && started.elapsed().as_secs() < 20 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // A zombie still has its /proc entry until reaped; its state says so.
+    let state = fs::read_to_string(worker.join("stat")).unwrap_or_default();
+    assert!(
+        !worker.exists() || state.contains(") Z "),
+        "the orphaned worker is still running: {state}"
+    );
+}
