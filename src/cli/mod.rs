@@ -113,9 +113,8 @@ pub struct ExtractArgs {
     #[arg(long, requires = "output")]
     pub resume: bool,
 
-    /// Extract in this process instead of one worker process per document
-    /// (faster to start, but a crash in a parser stops the run and
-    /// `--timeout` does not apply).
+    /// Extract in this process instead of in worker processes (a crash in a
+    /// parser then stops the run, and `--timeout` does not apply).
     #[arg(long)]
     pub in_process: bool,
 }
