@@ -81,7 +81,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
             .collect();
         let kept = done.copy_kept(&redone, |line| {
             writer
-                .write_earlier(line)
+                .write_line(line)
                 .map_err(|e| std::io::Error::other(e.to_string()))
         });
         match kept.and_then(|()| Journal::open(&journal_path(out))) {
@@ -138,13 +138,17 @@ pub fn run(args: &ExtractArgs) -> u8 {
             });
         }
         bar.inc(1);
-        writer.write(index, &record)?;
         match journal.as_mut() {
-            Some(j) => j.append(&to_json_line(&record)).map_err(|e| OutputError {
-                path: j.path().to_path_buf(),
-                source: e,
-            }),
-            None => Ok(()),
+            // Serialised once, for the output and the journal alike.
+            Some(j) => {
+                let line = to_json_line(&record);
+                writer.write_line(&line)?;
+                j.append(&line).map_err(|e| OutputError {
+                    path: j.path().to_path_buf(),
+                    source: e,
+                })
+            }
+            None => writer.write(index, &record),
         }
     })
     .and_then(|()| writer.finish())

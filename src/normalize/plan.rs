@@ -43,24 +43,23 @@ impl Plan {
             let Some(font) = run.font.as_deref() else {
                 continue;
             };
-            let enc = *named
-                .entry(font)
-                .or_insert_with(|| legacy::encoding_of_font(font));
-            match enc {
-                Some(enc) => {
-                    if !plan.named.contains_key(font) {
+            // First sight of a font: a named encoding goes in the plan, any
+            // other font gets its text collected for judging.
+            let enc = *named.entry(font).or_insert_with(|| {
+                let enc = legacy::encoding_of_font(font);
+                match enc {
+                    Some(enc) => {
                         plan.named.insert(font.to_string(), enc);
                     }
-                }
-                None => {
-                    if !fonts.contains_key(font) {
+                    None => {
                         fonts.insert(font.to_string(), String::new());
                     }
-                    if let Some(text) = fonts.get_mut(font) {
-                        text.push_str(line.text.get(run.start..run.end).unwrap_or_default());
-                        text.push(' ');
-                    }
                 }
+                enc
+            });
+            if let (None, Some(text)) = (enc, fonts.get_mut(font)) {
+                text.push_str(line.text.get(run.start..run.end).unwrap_or_default());
+                text.push(' ');
             }
         }
         for (font, text) in &fonts {

@@ -366,12 +366,15 @@ impl Writer {
         }
     }
 
-    /// Writes lines an earlier run wrote (JSON Lines only; `--resume`).
-    pub fn write_earlier(&mut self, line: &str) -> Result<(), OutputError> {
+    /// Writes one record already serialised as a JSON line (without its
+    /// newline), such as a line an earlier run wrote (JSON Lines only;
+    /// `--resume`).
+    pub fn write_line(&mut self, line: &str) -> Result<(), OutputError> {
         match &mut self.mode {
             Mode::Json { out, pretty: false } => out
                 .write_all(line.as_bytes())
                 .and_then(|()| out.write_all(b"\n"))
+                .and_then(|()| out.end_record())
                 .map_err(|e| OutputError {
                     path: out.path(),
                     source: e,

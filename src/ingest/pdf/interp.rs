@@ -132,26 +132,19 @@ fn num(o: &Operand) -> f32 {
     o.number()
 }
 
+/// A matrix from exactly six numbers.
+fn matrix_from(mut n: impl ExactSizeIterator<Item = f32>) -> Option<Matrix> {
+    (n.len() == 6).then(|| std::array::from_fn(|_| n.next().unwrap_or(0.0)))
+}
+
+/// The matrix operands of `cm` and `Tm`.
 fn matrix_of(ops: &[Operand]) -> Option<Matrix> {
-    (ops.len() == 6).then(|| {
-        [
-            num(&ops[0]),
-            num(&ops[1]),
-            num(&ops[2]),
-            num(&ops[3]),
-            num(&ops[4]),
-            num(&ops[5]),
-        ]
-    })
+    matrix_from(ops.iter().map(num))
 }
 
 /// A form's `/Matrix` (an array of six numbers).
 fn matrix_of_objects(objects: &[Object]) -> Option<Matrix> {
-    let n: Vec<f32> = objects
-        .iter()
-        .map(|o| o.as_float().unwrap_or(0.0))
-        .collect();
-    (n.len() == 6).then(|| [n[0], n[1], n[2], n[3], n[4], n[5]])
+    matrix_from(objects.iter().map(|o| o.as_float().unwrap_or(0.0)))
 }
 
 impl<'a> Interpreter<'a> {

@@ -54,34 +54,8 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> (Vec<Repair>, 
     let model = Model::new(counts);
     let mut before: Option<String> = None;
     for (line, flags) in lines.iter_mut().zip(suspicious) {
-        if !flags.contains(&true) {
-            if let Some(last) = line.text.split_whitespace().last() {
-                before = Some(last.to_string());
-            }
-            continue;
-        }
-        let mut fixed = Vec::new();
-        let mut cells = Vec::new();
-        for (i, (cell, &flagged)) in line.text.split('\t').zip(&flags).enumerate() {
-            let context = before.as_deref().filter(|_| i == 0);
-            let repaired = flagged
-                .then(|| repair_cell(cell, context, &model))
-                .flatten();
-            match repaired {
-                Some((text, fixes)) => {
-                    fixed.extend(fixes.into_iter().map(|f| Repair {
-                        line: line.no,
-                        damaged: f.damaged,
-                        restored: f.restored,
-                    }));
-                    cells.push(text);
-                }
-                None => cells.push(cell.to_string()),
-            }
-        }
-        if !fixed.is_empty() {
-            set_text_keeping_runs(line, cells.join("\t"));
-            repairs.extend(fixed);
+        if flags.contains(&true) {
+            repair_line(line, &flags, before.as_deref(), &model, &mut repairs);
         }
         before = line
             .text
@@ -91,6 +65,38 @@ pub fn repair_lines(lines: &mut [Line], dropped: Option<char>) -> (Vec<Repair>, 
             .or(before);
     }
     (repairs, model.exhausted())
+}
+
+/// Repairs the cells of `line` that `flags` marks suspicious, adding each
+/// restored word to `repairs`. `before` is the last word of the text above.
+fn repair_line(
+    line: &mut Line,
+    flags: &[bool],
+    before: Option<&str>,
+    model: &Model,
+    repairs: &mut Vec<Repair>,
+) {
+    let mut fixed = Vec::new();
+    let mut cells = Vec::new();
+    for (i, (cell, &flagged)) in line.text.split('\t').zip(flags).enumerate() {
+        let context = before.filter(|_| i == 0);
+        let repaired = flagged.then(|| repair_cell(cell, context, model)).flatten();
+        match repaired {
+            Some((text, fixes)) => {
+                fixed.extend(fixes.into_iter().map(|f| Repair {
+                    line: line.no,
+                    damaged: f.damaged,
+                    restored: f.restored,
+                }));
+                cells.push(text);
+            }
+            None => cells.push(cell.to_string()),
+        }
+    }
+    if !fixed.is_empty() {
+        set_text_keeping_runs(line, cells.join("\t"));
+        repairs.extend(fixed);
+    }
 }
 
 /// Replaces a line's text with its repaired form (holes filled, dropped
