@@ -206,6 +206,16 @@ fn resume_plan(args: &ExtractArgs, files: &[PathBuf]) -> Result<(Done, Vec<PathB
     if args.format.is_some_and(|f| f != Format::Jsonl) {
         return Err("--resume keeps JSON Lines only (--format jsonl)".into());
     }
+    match crate::output::atomic::writes_in_place(out) {
+        Ok(false) => {}
+        Ok(true) => {
+            return Err(format!(
+                "--resume keeps its records in a regular file; {} is a device, FIFO or descriptor",
+                out.display()
+            ))
+        }
+        Err(e) => return Err(format!("cannot write {}: {e}", out.display())),
+    }
     let journal = journal_path(out);
     let done = Done::read(&[out.as_path(), journal.as_path()])
         .map_err(|e| format!("cannot read {}: {e}", out.display()))?;
