@@ -117,7 +117,7 @@ pub struct AtomicFile {
     /// The path as the caller named it (for messages).
     named: PathBuf,
     /// The path written, its links followed.
-    dest: PathBuf,
+    target: PathBuf,
     staging: Staging,
     out: Option<BufWriter<File>>,
 }
@@ -138,7 +138,7 @@ impl AtomicFile {
         };
         Ok(AtomicFile {
             named: dest.to_path_buf(),
-            dest: dest_path,
+            target: dest_path,
             staging,
             out: Some(BufWriter::new(file)),
         })
@@ -165,7 +165,7 @@ impl AtomicFile {
         if let Some(permissions) = permissions {
             fs::set_permissions(temp, permissions.clone())?;
         }
-        fs::rename(temp, &self.dest)
+        fs::rename(temp, &self.target)
     }
 
     fn out(&mut self) -> io::Result<&mut BufWriter<File>> {
