@@ -21,6 +21,7 @@ pub mod normalize;
 pub mod output;
 pub mod pipeline;
 pub mod value;
+pub(crate) mod wrap;
 
 pub use model::{Record, SCHEMA_VERSION};
 pub use pipeline::{extract_bytes, extract_file};

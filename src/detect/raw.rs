@@ -27,27 +27,7 @@ pub struct RawRow {
 /// ends in a hyphen inside a token wrapped at the line end ("19/NQ-" +
 /// "HĐND" is "19/NQ-HĐND"; "từ 70% -" keeps its space).
 pub fn append(field: &mut String, more: &str) {
-    let more = collapse_ws(more);
-    if more.is_empty() {
-        return;
-    }
-    if !field.is_empty() && !ends_in_token_hyphen(field) && !ends_in_open_url(field) {
-        field.push(' ');
-    }
-    field.push_str(&more);
-}
-
-/// True when the last token is a web address cut by the line end: it holds
-/// "://" or "www." and its parenthesis is still open ("(https://a.b.go").
-fn ends_in_open_url(s: &str) -> bool {
-    let last = s.rsplit(' ').next().unwrap_or_default();
-    (last.contains("://") || last.contains("www."))
-        && last.matches('(').count() > last.matches(')').count()
-}
-
-fn ends_in_token_hyphen(s: &str) -> bool {
-    let mut rev = s.chars().rev();
-    rev.next() == Some('-') && rev.next().is_some_and(|c| c.is_alphanumeric())
+    crate::wrap::join(field, &collapse_ws(more));
 }
 
 /// Cleans a cell: markup removed, white space collapsed; returns the

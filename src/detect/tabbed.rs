@@ -114,12 +114,16 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let mut rows: Vec<RawRow> = Vec::new();
     let mut carry_group: Option<String> = None;
     let mut orphan: Vec<String> = Vec::new();
+    // Just past a header repeated on a new page: the first row may be the
+    // rest of the row the page break cut.
+    let mut after_repeat = false;
     let mut i = region.span.start;
     while i < region.span.end {
         let line = &lines[i];
         if region.headers.contains(&i) || is_header_start(lines, i) {
             let (_, used) = column_roles(lines, i);
             flush_orphans(&mut rows, &mut orphan);
+            after_repeat = !rows.is_empty();
             i += used;
             continue;
         }
@@ -158,9 +162,18 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             footnotes,
             line: line.no,
         };
+        let cut_by_page = std::mem::take(&mut after_repeat) && is_cut_rest(&row);
         if row.stt.is_empty() {
             if let Some(prev) = rows.last_mut() {
-                if continues(prev, &row) {
+                if cut_by_page && is_note_only(&row) {
+                    // A note merged down over rows and cut by the page
+                    // belongs to the row its merged cell starts at.
+                    let owner = rows.iter().rposition(|r| !r.note.is_empty());
+                    let at = owner.unwrap_or(rows.len() - 1);
+                    merge(&mut rows[at], &row);
+                    continue;
+                }
+                if cut_by_page || continues(prev, &row) {
                     merge(prev, &row);
                     continue;
                 }
@@ -205,8 +218,7 @@ fn label_and_group(
 /// carried over a page, a label wrapped into the next row, or a coded unit
 /// spread over rows.
 fn continues(prev: &RawRow, row: &RawRow) -> bool {
-    let only_note =
-        row.label.is_empty() && row.unit.is_empty() && row.value.is_empty() && !row.note.is_empty();
+    let only_note = is_note_only(row);
     let wrapped_label = !row.label.is_empty()
         && row.unit.is_empty()
         && row.value.is_empty()
@@ -217,6 +229,19 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
     let spread_code =
         !prev.stt.is_empty() && codes::is_code_list(&prev.unit) && codes::is_code_list(&row.unit);
     only_note || wrapped_label || spread_code
+}
+
+/// True when a row without STT can be the rest of a row cut by a page
+/// break: no label of its own, or one that goes on in lower case.
+fn is_cut_rest(row: &RawRow) -> bool {
+    row.stt.is_empty()
+        && row.group.is_empty()
+        && (row.label.is_empty() || row.label.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// True when a row holds only a note.
+fn is_note_only(row: &RawRow) -> bool {
+    row.label.is_empty() && row.unit.is_empty() && row.value.is_empty() && !row.note.is_empty()
 }
 
 fn merge(prev: &mut RawRow, row: &RawRow) {

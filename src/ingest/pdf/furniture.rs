@@ -1,6 +1,6 @@
 //! Running headers and footers: a first or last line of a page that comes
-//! back (digits aside, so "Trang 3" matches "Trang 4") on most pages is page
-//! furniture, not content.
+//! back (numbers aside, so "Trang 3" matches "Trang 12") on most pages is
+//! page furniture, not content.
 
 use crate::ingest::Line;
 use std::collections::HashMap;
@@ -10,16 +10,24 @@ const REPEAT_SHARE: f64 = 0.8;
 /// Fewest pages before running headers and footers are looked for.
 const MIN_PAGES: usize = 3;
 
+/// A line with each run of digits as one `#`, so page numbers of any width
+/// ("9", "26", "103", "Trang 3" and "Trang 12") are one running element.
 fn key(line: &Line) -> String {
-    line.text
-        .split_whitespace()
-        .map(|w| {
-            w.chars()
-                .map(|c| if c.is_ascii_digit() { '#' } else { c })
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::new();
+    for w in line.text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let mut in_number = false;
+        for c in w.chars() {
+            let digit = c.is_ascii_digit();
+            if !(digit && in_number) {
+                out.push(if digit { '#' } else { c });
+            }
+            in_number = digit;
+        }
+    }
+    out
 }
 
 /// Removes repeated first and last lines of pages.
@@ -71,10 +79,10 @@ mod tests {
                 "UBND huyện X - Báo cáo CCHC\nNội dung {n}\nTrang {n}"
             ))
         };
-        let pages = strip((1..=4).map(page).collect());
+        let pages = strip((8..=11).map(page).collect());
         for (i, p) in pages.iter().enumerate() {
             assert_eq!(p.len(), 1);
-            assert_eq!(p[0].text, format!("Nội dung {}", i + 1));
+            assert_eq!(p[0].text, format!("Nội dung {}", i + 8));
         }
         // Too few pages: nothing is judged.
         let two = strip((1..=2).map(page).collect());

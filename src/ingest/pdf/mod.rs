@@ -5,8 +5,10 @@
 mod content;
 mod font;
 mod furniture;
+mod grid;
 mod interp;
 mod lines;
+mod page;
 
 use super::{IngestError, SourceDoc};
 use lopdf::Document;
@@ -69,7 +71,7 @@ fn extract(doc: &Document) -> (Vec<super::Line>, u32) {
     let mut interp = interp::Interpreter::new(doc);
     let per_page: Vec<Vec<super::Line>> = pages
         .iter()
-        .map(|(&number, &id)| lines::page_lines(&interp.page(id), number, 0))
+        .map(|(&number, &id)| page::page_lines(&interp.page(id), number))
         .collect();
     let mut out: Vec<super::Line> = furniture::strip(per_page).into_iter().flatten().collect();
     for (i, line) in out.iter_mut().enumerate() {

@@ -1,0 +1,231 @@
+//! A page's lines: ruled tables as rows of cells, the rest as layout lines.
+//!
+//! Each glyph whose centre lies in a ruled table's cell ([`grid`]) is that
+//! cell's text, whatever line it sits on: a vertically centred "STT" or
+//! "1." beside a two-line label, or a "Ghi chú" centred over the rows it is
+//! merged across, lands in its own cell (a merged cell's text belongs to
+//! its first row, as in a DOCX table). A table becomes one tab-separated
+//! line per row band, cells aligned to the grid, spanned slots empty — the
+//! shape DOCX tables arrive in, so one detector path reads both. Glyphs
+//! outside tables are laid out by [`lines::page_lines`], band by band
+//! between the tables, so the page keeps its reading order.
+
+use super::grid::{self, Grid};
+use super::interp::{Marks, PlacedGlyph};
+use super::lines;
+use crate::ingest::{Line, Run};
+
+/// Lines of one page.
+pub fn page_lines(marks: &Marks, page: u32) -> Vec<Line> {
+    let grids = grid::grids(&marks.rules);
+    if grids.is_empty() {
+        return lines::page_lines(marks, page, 0);
+    }
+    // Per table, per cell: its glyphs; per band between tables: the rest.
+    let mut in_cells: Vec<Vec<Vec<PlacedGlyph>>> =
+        grids.iter().map(|g| vec![Vec::new(); g.cells.len()]).collect();
+    let mut bands: Vec<Vec<PlacedGlyph>> = vec![Vec::new(); grids.len() + 1];
+    for g in marks.glyphs.iter().filter(|g| !g.text.is_empty() && g.size > 0.0) {
+        let (x, y) = centre(g);
+        match locate(&grids, x, y) {
+            Some((t, c)) => in_cells[t][c].push(g.clone()),
+            None => bands[grids.iter().filter(|t| t.top() > y).count()].push(g.clone()),
+        }
+    }
+    let free_rules: Vec<_> = marks
+        .rules
+        .iter()
+        .filter(|r| {
+            let (x, y) = ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+            !grids.iter().any(|g| inside(g, x, y))
+        })
+        .copied()
+        .collect();
+    let mut out = Vec::new();
+    for (i, glyphs) in bands.into_iter().enumerate() {
+        let band = Marks {
+            glyphs,
+            rules: free_rules.clone(),
+        };
+        out.extend(lines::page_lines(&band, page, 0));
+        if let (Some(g), Some(cells)) = (grids.get(i), in_cells.get(i)) {
+            out.extend(table_lines(g, cells, page));
+        }
+    }
+    out
+}
+
+/// Where a glyph is seen: the middle of its advance, a third of its size
+/// above the baseline (the body of a lower-case letter).
+fn centre(g: &PlacedGlyph) -> (f32, f32) {
+    (g.x + g.width / 2.0, g.y + g.size / 3.0)
+}
+
+fn inside(g: &Grid, x: f32, y: f32) -> bool {
+    g.cell_at(x, y).is_some()
+}
+
+/// The table and cell holding a point.
+fn locate(grids: &[Grid], x: f32, y: f32) -> Option<(usize, usize)> {
+    grids
+        .iter()
+        .enumerate()
+        .find_map(|(t, g)| g.cell_at(x, y).map(|c| (t, c)))
+}
+
+/// One tab-separated line per row band of a table; a row band with no text
+/// in any cell is left out.
+fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> {
+    let texts: Vec<(String, Vec<Run>)> = cells.iter().map(|g| cell_text(g, page)).collect();
+    let mut out = Vec::new();
+    for row in 0..grid.rows() {
+        let mut line = Line {
+            no: 0,
+            text: String::new(),
+            cells: None,
+            runs: Vec::new(),
+            page: Some(page),
+            rule_above: None,
+        };
+        let mut any = false;
+        for col in 0..grid.cols() {
+            if col > 0 {
+                line.text.push('\t');
+            }
+            let starts_here = grid
+                .cells
+                .iter()
+                .position(|c| c.row == row && c.col == col);
+            if let Some((text, runs)) = starts_here.map(|i| &texts[i]) {
+                let offset = line.text.len();
+                line.runs.extend(runs.iter().map(|r| Run {
+                    start: r.start + offset,
+                    end: r.end + offset,
+                    ..r.clone()
+                }));
+                line.text.push_str(text);
+                any |= !text.is_empty();
+            }
+        }
+        if any {
+            line.cells = Some(line.text.split('\t').map(str::to_string).collect());
+            out.push(line);
+        }
+    }
+    out
+}
+
+/// A cell's text: its glyphs laid out as lines, the lines joined by one
+/// space, runs of white space squeezed to one; with the font runs.
+fn cell_text(glyphs: &[PlacedGlyph], page: u32) -> (String, Vec<Run>) {
+    let marks = Marks {
+        glyphs: glyphs.to_vec(),
+        rules: Vec::new(),
+    };
+    let mut text = String::new();
+    let mut runs: Vec<Run> = Vec::new();
+    for line in lines::page_lines(&marks, page, 0) {
+        squeeze_into(&line, &mut text, &mut runs);
+    }
+    (text, runs)
+}
+
+/// Appends a line's text with white space squeezed (tabs included) and its
+/// runs moved to match, after one space where [`crate::wrap`] puts one.
+fn squeeze_into(line: &Line, text: &mut String, runs: &mut Vec<Run>) {
+    let mut map = vec![0usize; line.text.len() + 1];
+    // Between lines: a space unless the break cut a token ("40/KH-" "SCT").
+    let mut pending_space = crate::wrap::needs_space(text);
+    for (i, ch) in line.text.char_indices() {
+        if ch.is_whitespace() {
+            pending_space = pending_space || !text.is_empty();
+            map[i] = text.len();
+            continue;
+        }
+        if pending_space {
+            text.push(' ');
+            pending_space = false;
+        }
+        map[i] = text.len();
+        text.push(ch);
+    }
+    // Positions inside a character or at the end map to the end of text.
+    let end = text.len();
+    for i in (0..map.len()).rev() {
+        if i == line.text.len() || !line.text.is_char_boundary(i) {
+            map[i] = end;
+        }
+    }
+    for r in &line.runs {
+        let (start, stop) = (map[r.start.min(line.text.len())], map[r.end.min(line.text.len())]);
+        if stop > start {
+            runs.push(Run {
+                start,
+                end: stop,
+                column: None,
+                ..r.clone()
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::pdf::interp::Rule;
+    use std::rc::Rc;
+
+    fn word(x: f32, y: f32, text: &str) -> Vec<PlacedGlyph> {
+        let font: Rc<str> = Rc::from("F1");
+        text.chars()
+            .enumerate()
+            .map(|(i, c)| PlacedGlyph {
+                x: x + i as f32 * 5.0,
+                y,
+                width: 5.0,
+                size: 10.0,
+                text: Rc::from(c.to_string().as_str()),
+                font: font.clone(),
+            })
+            .collect()
+    }
+
+    fn frame(xs: &[f32], ys: &[f32]) -> Vec<Rule> {
+        let (x0, x1) = (xs[0], xs[xs.len() - 1]);
+        let (y0, y1) = (ys[ys.len() - 1], ys[0]);
+        let mut rules: Vec<Rule> = ys
+            .iter()
+            .map(|&y| Rule { x0, y0: y, x1, y1: y + 0.5 })
+            .collect();
+        rules.extend(xs.iter().map(|&x| Rule { x0: x, y0, x1: x + 0.5, y1 }));
+        rules
+    }
+
+    #[test]
+    fn a_centred_stt_joins_its_two_line_label() {
+        // Columns: STT | label | unit | value; one row 40 pt tall.
+        let rules = frame(&[0.0, 30.0, 230.0, 290.0, 350.0], &[400.0, 380.0, 340.0]);
+        let mut glyphs = word(100.0, 500.0, "Caption");
+        glyphs.extend(word(5.0, 385.0, "STT"));
+        glyphs.extend(word(35.0, 385.0, "Label"));
+        glyphs.extend(word(235.0, 385.0, "Unit"));
+        glyphs.extend(word(295.0, 385.0, "Value"));
+        glyphs.extend(word(5.0, 355.0, "1."));
+        glyphs.extend(word(35.0, 365.0, "first"));
+        glyphs.extend(word(35.0, 345.0, "second"));
+        glyphs.extend(word(235.0, 355.0, "%"));
+        glyphs.extend(word(295.0, 355.0, "98"));
+        glyphs.extend(word(100.0, 300.0, "After"));
+        let lines = page_lines(&Marks { glyphs, rules }, 1);
+        let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+        assert_eq!(
+            texts,
+            vec!["Caption", "STT\tLabel\tUnit\tValue", "1.\tfirst second\t%\t98", "After"]
+        );
+        let row = &lines[2];
+        assert_eq!(row.cells.as_ref().map(Vec::len), Some(4));
+        let run = &row.runs[2];
+        assert_eq!(&row.text[run.start..run.end], "second");
+        assert_eq!(row.page, Some(1));
+    }
+}
