@@ -254,3 +254,61 @@ fn centred_stt_in_a_ruled_row() {
         ("Nhiem vu", "9")
     );
 }
+
+/// The seed reports rendered with the table styles of real Word templates
+/// (cells centred vertically, "Ghi chú" merged over three rows, page
+/// numbers; `render_report.py --valign-center --note-span 3
+/// --page-numbers`) reach the same bar as the plain renderings: their ruled
+/// tables are read from the cell grid.
+#[test]
+fn styled_pdfs_reach_the_bar() {
+    let files = common::fixture_files(&["fixtures/styled"], "pdf");
+    assert_eq!(files.len(), 5, "{files:?}");
+    common::assert_renderings(&files, "pdf", 0.98, 0.85);
+}
+
+/// One styled report, cell by cell: the two-row header ("Kết quả thống kê"
+/// over "Đơn vị tính | Số liệu", "STT" and "Ghi chú" merged down both rows
+/// and centred between them), the header repeated on every page, an STT
+/// centred beside a two-line label, and a merged note centred over rows
+/// and cut by the page break, kept whole in the first row of its merge.
+#[test]
+fn ruled_tables_come_from_the_cell_grid() {
+    let path = root().join("fixtures/styled/004_25f0b4bb8e546645.styled.pdf");
+    let bytes = std::fs::read(&path).expect("fixture");
+    let text = baocao::pipeline::document_text("004.pdf", &bytes, false).expect("text");
+    let lines: Vec<&str> = text.lines().collect();
+    let header = "STT\tChỉ tiêu thống kê\tKết quả thống kê\t\tGhi chú";
+    let starts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == header).collect();
+    assert!(
+        starts.len() >= 5,
+        "the header comes back on each page: {starts:?}"
+    );
+    for &i in &starts {
+        assert_eq!(lines[i + 1], "\t\tĐơn vị tính\tSố liệu\t");
+    }
+    let rec = baocao::extract_bytes("004.pdf", &bytes);
+    let rows = &rec.tables[0].rows;
+    let first = &rows[0];
+    assert_eq!((first.stt.as_str(), first.unit.as_str()), ("1", "Văn bản"));
+    assert_eq!(
+        first.label,
+        "Số văn bản chỉ đạo CCHC đã ban hành (Kết luận, chỉ thị, công văn chỉ đạo, quán triệt)"
+    );
+    assert_eq!(first.value.raw, "09");
+    // The merged note: begun on page 2, continued under page 3's header.
+    assert!(first.note.starts_with("(1) Số 40/KH-SCT ngày 14/10/2021"));
+    assert!(first
+        .note
+        .contains("(6) Số 34/KH-SCT ngày 27/6/2022 về khắc phục"));
+    assert!(
+        rows[1..4].iter().all(|r| r.note.is_empty()),
+        "{:?}",
+        &rows[1..4]
+    );
+    // No page number or header text leaked into a row.
+    for r in rec.tables.iter().flat_map(|t| &t.rows) {
+        assert!(!r.note.chars().all(|c| c.is_ascii_digit()) || r.note.is_empty());
+        assert!(!r.label.contains("Chỉ tiêu thống kê"), "{}", r.label);
+    }
+}

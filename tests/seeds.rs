@@ -120,6 +120,7 @@ fn fixtures_match_expected_records() {
     for dir in [
         "fixtures/docx",
         "fixtures/pdf",
+        "fixtures/styled",
         "fixtures/legacy",
         "fixtures/legacy/8bit",
         "fixtures/legacy/dropped",

@@ -14,7 +14,8 @@ pub enum Stt {
 /// Parses an STT cell as printed; trailing dots are allowed. `None` when it is
 /// not an STT.
 pub fn parse(s: &str) -> Option<(String, Stt)> {
-    let c = PATTERNS.stt_cell.captures(s.trim())?;
+    let unwrapped = unwrap_cell(s.trim());
+    let c = PATTERNS.stt_cell.captures(&unwrapped)?;
     if let Some(num) = c.get(1) {
         let printed = num.as_str().to_string();
         let parts = printed.split('.').filter_map(|p| p.parse().ok()).collect();
@@ -23,6 +24,30 @@ pub fn parse(s: &str) -> Option<(String, Stt)> {
     let printed = c.get(2)?.as_str().to_string();
     let value = roman_value(&printed);
     Some((printed, Stt::Roman(value)))
+}
+
+/// An STT cell wrapped after a dot ("3.3." over "1" reads "3.3. 1")
+/// joined back: white space between a dot and a digit goes.
+fn unwrap_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(". ") {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '.' {
+            let mut spaces = 0;
+            while chars.peek().is_some_and(|n| n.is_whitespace()) {
+                chars.next();
+                spaces += 1;
+            }
+            if spaces > 0 && !chars.peek().is_some_and(char::is_ascii_digit) {
+                out.push(' ');
+            }
+        }
+    }
+    out.into()
 }
 
 /// Splits a leading STT token off a flattened line: `("1.2", rest)`.
@@ -78,6 +103,12 @@ mod tests {
         assert_eq!(parse("abc"), None);
         assert_eq!(parse(""), None);
         assert_eq!(parse("2023"), None);
+        // A cell wrapped after a dot.
+        assert_eq!(
+            parse("3.3. 1"),
+            Some(("3.3.1".into(), Stt::Numeric(vec![3, 3, 1])))
+        );
+        assert_eq!(parse("3. a"), None);
     }
 
     #[test]

@@ -162,23 +162,18 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             footnotes,
             line: line.no,
         };
-        let cut_by_page = std::mem::take(&mut after_repeat) && is_cut_rest(&row);
-        if row.stt.is_empty() {
-            if let Some(prev) = rows.last_mut() {
-                if cut_by_page && is_note_only(&row) {
-                    // A note merged down over rows and cut by the page
-                    // belongs to the row its merged cell starts at.
-                    let owner = rows.iter().rposition(|r| !r.note.is_empty());
-                    let at = owner.unwrap_or(rows.len() - 1);
-                    merge(&mut rows[at], &row);
-                    continue;
-                }
-                if cut_by_page || continues(prev, &row) {
-                    merge(prev, &row);
-                    continue;
-                }
+        let after_break = std::mem::take(&mut after_repeat);
+        if let Some(prev) = rows.last_mut() {
+            if after_break && is_cut_rest(prev, &row) {
+                merge_cut_rest(&mut rows, row);
+                continue;
             }
-        } else {
+            if row.stt.is_empty() && continues(prev, &row) {
+                merge(prev, &row);
+                continue;
+            }
+        }
+        if !row.stt.is_empty() {
             carry_group = None;
         }
         rows.push(row);
@@ -231,12 +226,41 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
     only_note || wrapped_label || spread_code
 }
 
-/// True when a row without STT can be the rest of a row cut by a page
-/// break: no label of its own, or one that goes on in lower case.
-fn is_cut_rest(row: &RawRow) -> bool {
-    row.stt.is_empty()
-        && row.group.is_empty()
-        && (row.label.is_empty() || row.label.starts_with(|c: char| c.is_lowercase()))
+/// True when `row`, the first after a header repeated on a new page, can
+/// be the rest of `prev` cut by the page break: no label of its own or one
+/// that goes on in lower case, and no STT, or only the tail of a wrapped
+/// STT cell ("3.3." over "3") that cannot follow `prev`'s number.
+fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
+    let lower = row.label.starts_with(|c: char| c.is_lowercase());
+    let stt_tail = lower
+        && row.stt.chars().all(|c| c.is_ascii_digit())
+        && match (stt::parse(&prev.stt), stt::parse(&row.stt)) {
+            (Some((_, stt::Stt::Numeric(l))), Some((_, stt::Stt::Numeric(p)))) => {
+                !stt::is_successor(&p, &l)
+            }
+            _ => false,
+        };
+    (row.stt.is_empty() || stt_tail)
+        && (row.group.is_empty() || row.group == prev.group)
+        && (row.label.is_empty() || lower)
+}
+
+/// Merges the rest of a row cut by a page break into its row: a note
+/// alone goes to the row its merged note cell starts at (the last row
+/// with a note), an STT tail completes the STT.
+fn merge_cut_rest(rows: &mut [RawRow], row: RawRow) {
+    let last = rows.len() - 1;
+    let at = if is_note_only(&row) {
+        rows.iter()
+            .rposition(|r| !r.note.is_empty())
+            .unwrap_or(last)
+    } else {
+        last
+    };
+    if !row.stt.is_empty() {
+        rows[at].stt = format!("{}.{}", rows[at].stt, row.stt);
+    }
+    merge(&mut rows[at], &row);
 }
 
 /// True when a row holds only a note.

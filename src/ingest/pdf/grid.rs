@@ -81,11 +81,6 @@ impl Grid {
         self.ys[0]
     }
 
-    /// Bottom edge (smallest y).
-    pub fn bottom(&self) -> f32 {
-        self.ys[self.ys.len() - 1]
-    }
-
     /// The index of the cell holding point (`x`, `y`), if it is inside.
     pub fn cell_at(&self, x: f32, y: f32) -> Option<usize> {
         let col = band(&self.xs, x, |a, b| a < b)?;
@@ -226,8 +221,14 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
     let right = hs.iter().map(|s| s.to).chain(vs.iter().map(|s| s.at));
     let bottom = vs.iter().map(|s| s.from).chain(hs.iter().map(|s| s.at));
     let top = vs.iter().map(|s| s.to).chain(hs.iter().map(|s| s.at));
-    let (x0, x1) = (left.fold(f32::MAX, f32::min), right.fold(f32::MIN, f32::max));
-    let (y0, y1) = (bottom.fold(f32::MAX, f32::min), top.fold(f32::MIN, f32::max));
+    let (x0, x1) = (
+        left.fold(f32::MAX, f32::min),
+        right.fold(f32::MIN, f32::max),
+    );
+    let (y0, y1) = (
+        bottom.fold(f32::MAX, f32::min),
+        top.fold(f32::MIN, f32::max),
+    );
     let xs = snap(vs.iter().map(|s| s.at).chain([x0, x1]).collect());
     let mut ys = snap(hs.iter().map(|s| s.at).chain([y0, y1]).collect());
     ys.reverse();
@@ -240,18 +241,18 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         parent[ra.max(rb)] = ra.min(rb);
     };
-    for r in 0..rows {
-        let mid_y = (ys[r] + ys[r + 1]) / 2.0;
-        for c in 1..cols {
-            if !has_border(vs, xs[c], mid_y) {
+    for (r, pair) in ys.windows(2).enumerate() {
+        let mid_y = (pair[0] + pair[1]) / 2.0;
+        for (c, &x) in xs.iter().enumerate().take(cols).skip(1) {
+            if !has_border(vs, x, mid_y) {
                 join(r * cols + c - 1, r * cols + c);
             }
         }
     }
-    for c in 0..cols {
-        let mid_x = (xs[c] + xs[c + 1]) / 2.0;
-        for r in 1..rows {
-            if !has_border(hs, ys[r], mid_x) {
+    for (c, pair) in xs.windows(2).enumerate() {
+        let mid_x = (pair[0] + pair[1]) / 2.0;
+        for (r, &y) in ys.iter().enumerate().take(rows).skip(1) {
+            if !has_border(hs, y, mid_x) {
                 join((r - 1) * cols + c, r * cols + c);
             }
         }
@@ -279,7 +280,7 @@ fn assemble(xs: Vec<f32>, ys: Vec<f32>, parent: &mut [usize]) -> Grid {
     let cols = xs.len() - 1;
     let mut cells: Vec<Cell> = Vec::new();
     let mut cell_of_root: std::collections::HashMap<usize, usize> = Default::default();
-    let mut slot_cell = vec![0; parent.len()];
+    let mut slot_cell = Vec::with_capacity(parent.len());
     for slot in 0..parent.len() {
         let (row, col) = (slot / cols, slot % cols);
         let root = find(parent, slot);
@@ -299,7 +300,7 @@ fn assemble(xs: Vec<f32>, ys: Vec<f32>, parent: &mut [usize]) -> Grid {
         cell.col = cell.col.min(col);
         cell.cols = right - cell.col;
         cell.rows = cell.rows.max(row + 1 - cell.row);
-        slot_cell[slot] = index;
+        slot_cell.push(index);
     }
     Grid {
         xs,
@@ -365,8 +366,11 @@ mod tests {
         assert_eq!(grids.len(), 1);
         let g = &grids[0];
         assert_eq!((g.rows(), g.cols()), (3, 4));
-        let spans: Vec<(usize, usize, usize, usize)> =
-            g.cells.iter().map(|c| (c.row, c.col, c.rows, c.cols)).collect();
+        let spans: Vec<(usize, usize, usize, usize)> = g
+            .cells
+            .iter()
+            .map(|c| (c.row, c.col, c.rows, c.cols))
+            .collect();
         assert_eq!(
             spans,
             vec![

@@ -22,10 +22,16 @@ pub fn page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         return lines::page_lines(marks, page, 0);
     }
     // Per table, per cell: its glyphs; per band between tables: the rest.
-    let mut in_cells: Vec<Vec<Vec<PlacedGlyph>>> =
-        grids.iter().map(|g| vec![Vec::new(); g.cells.len()]).collect();
+    let mut in_cells: Vec<Vec<Vec<PlacedGlyph>>> = grids
+        .iter()
+        .map(|g| vec![Vec::new(); g.cells.len()])
+        .collect();
     let mut bands: Vec<Vec<PlacedGlyph>> = vec![Vec::new(); grids.len() + 1];
-    for g in marks.glyphs.iter().filter(|g| !g.text.is_empty() && g.size > 0.0) {
+    for g in marks
+        .glyphs
+        .iter()
+        .filter(|g| !g.text.is_empty() && g.size > 0.0)
+    {
         let (x, y) = centre(g);
         match locate(&grids, x, y) {
             Some((t, c)) => in_cells[t][c].push(g.clone()),
@@ -92,10 +98,7 @@ fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> 
             if col > 0 {
                 line.text.push('\t');
             }
-            let starts_here = grid
-                .cells
-                .iter()
-                .position(|c| c.row == row && c.col == col);
+            let starts_here = grid.cells.iter().position(|c| c.row == row && c.col == col);
             if let Some((text, runs)) = starts_here.map(|i| &texts[i]) {
                 let offset = line.text.len();
                 line.runs.extend(runs.iter().map(|r| Run {
@@ -157,7 +160,10 @@ fn squeeze_into(line: &Line, text: &mut String, runs: &mut Vec<Run>) {
         }
     }
     for r in &line.runs {
-        let (start, stop) = (map[r.start.min(line.text.len())], map[r.end.min(line.text.len())]);
+        let (start, stop) = (
+            map[r.start.min(line.text.len())],
+            map[r.end.min(line.text.len())],
+        );
         if stop > start {
             runs.push(Run {
                 start,
@@ -195,9 +201,19 @@ mod tests {
         let (y0, y1) = (ys[ys.len() - 1], ys[0]);
         let mut rules: Vec<Rule> = ys
             .iter()
-            .map(|&y| Rule { x0, y0: y, x1, y1: y + 0.5 })
+            .map(|&y| Rule {
+                x0,
+                y0: y,
+                x1,
+                y1: y + 0.5,
+            })
             .collect();
-        rules.extend(xs.iter().map(|&x| Rule { x0: x, y0, x1: x + 0.5, y1 }));
+        rules.extend(xs.iter().map(|&x| Rule {
+            x0: x,
+            y0,
+            x1: x + 0.5,
+            y1,
+        }));
         rules
     }
 
@@ -220,7 +236,12 @@ mod tests {
         let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
         assert_eq!(
             texts,
-            vec!["Caption", "STT\tLabel\tUnit\tValue", "1.\tfirst second\t%\t98", "After"]
+            vec![
+                "Caption",
+                "STT\tLabel\tUnit\tValue",
+                "1.\tfirst second\t%\t98",
+                "After"
+            ]
         );
         let row = &lines[2];
         assert_eq!(row.cells.as_ref().map(Vec::len), Some(4));
