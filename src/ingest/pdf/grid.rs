@@ -23,6 +23,9 @@ pub const MIN_ROWS: usize = 2;
 /// Most merged segments of one orientation looked at on a page; a page
 /// drawing more (a chart or a hatching) is not read as ruled tables.
 const MAX_SEGMENTS: usize = 4000;
+/// Most slots (rows × columns) of one lattice: real tables have a few
+/// thousand; a denser lattice (a drawn pattern) is not read as a table.
+const MAX_SLOTS: usize = 100_000;
 
 /// A merged horizontal or vertical segment: `at` is its y (horizontal) or
 /// x (vertical), `from..to` its extent along the other axis.
@@ -231,10 +234,13 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
     );
     let xs = snap(vs.iter().map(|s| s.at).chain([x0, x1]).collect());
     let mut ys = snap(hs.iter().map(|s| s.at).chain([y0, y1]).collect());
-    ys.reverse();
-    if xs.len() < 2 || ys.len() < 2 {
+    if xs.len() < 2 || ys.len() < 2 || (xs.len() - 1) * (ys.len() - 1) > MAX_SLOTS {
         return None;
     }
+    let v_at = by_boundary(vs, &xs);
+    let mut h_at = by_boundary(hs, &ys);
+    ys.reverse();
+    h_at.reverse();
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
     let mut parent: Vec<usize> = (0..rows * cols).collect();
     let mut join = |a: usize, b: usize| {
@@ -243,16 +249,16 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
     };
     for (r, pair) in ys.windows(2).enumerate() {
         let mid_y = (pair[0] + pair[1]) / 2.0;
-        for (c, &x) in xs.iter().enumerate().take(cols).skip(1) {
-            if !has_border(vs, x, mid_y) {
+        for (c, walls) in v_at.iter().enumerate().take(cols).skip(1) {
+            if !crosses(walls, mid_y) {
                 join(r * cols + c - 1, r * cols + c);
             }
         }
     }
     for (c, pair) in xs.windows(2).enumerate() {
         let mid_x = (pair[0] + pair[1]) / 2.0;
-        for (r, &y) in ys.iter().enumerate().take(rows).skip(1) {
-            if !has_border(hs, y, mid_x) {
+        for (r, floors) in h_at.iter().enumerate().take(rows).skip(1) {
+            if !crosses(floors, mid_x) {
                 join((r - 1) * cols + c, r * cols + c);
             }
         }
@@ -260,11 +266,25 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
     Some(assemble(xs, ys, &mut parent))
 }
 
-/// True when a segment lies at `at` (within [`SNAP`]) across `p`.
-fn has_border(segments: &[Segment], at: f32, p: f32) -> bool {
-    segments
-        .iter()
-        .any(|s| (s.at - at).abs() <= SNAP && s.from <= p && p <= s.to)
+/// The segments at each boundary (`bounds` ascending): each segment goes
+/// to the boundary nearest its position.
+fn by_boundary(segments: &[Segment], bounds: &[f32]) -> Vec<Vec<Segment>> {
+    let mut out = vec![Vec::new(); bounds.len()];
+    for s in segments {
+        let i = bounds.partition_point(|&b| b < s.at);
+        let nearest = match (i.checked_sub(1), bounds.get(i)) {
+            (Some(j), Some(&b)) if s.at - bounds[j] < b - s.at => j,
+            (Some(j), None) => j,
+            _ => i,
+        };
+        out[nearest].push(*s);
+    }
+    out
+}
+
+/// True when one of the segments runs across `p`.
+fn crosses(segments: &[Segment], p: f32) -> bool {
+    segments.iter().any(|s| s.from <= p && p <= s.to)
 }
 
 fn find(parent: &mut [usize], mut i: usize) -> usize {

@@ -83,6 +83,11 @@ fn locate(grids: &[Grid], x: f32, y: f32) -> Option<(usize, usize)> {
 /// in any cell is left out.
 fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> {
     let texts: Vec<(String, Vec<Run>)> = cells.iter().map(|g| cell_text(g, page)).collect();
+    // The cell whose top-left slot is (row, col), row-major.
+    let mut starts: Vec<Option<usize>> = vec![None; grid.rows() * grid.cols()];
+    for (i, c) in grid.cells.iter().enumerate() {
+        starts[c.row * grid.cols() + c.col] = Some(i);
+    }
     let mut out = Vec::new();
     for row in 0..grid.rows() {
         let mut line = Line {
@@ -98,8 +103,7 @@ fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> 
             if col > 0 {
                 line.text.push('\t');
             }
-            let starts_here = grid.cells.iter().position(|c| c.row == row && c.col == col);
-            if let Some((text, runs)) = starts_here.map(|i| &texts[i]) {
+            if let Some((text, runs)) = starts[row * grid.cols() + col].map(|i| &texts[i]) {
                 let offset = line.text.len();
                 line.runs.extend(runs.iter().map(|r| Run {
                     start: r.start + offset,
