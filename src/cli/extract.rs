@@ -97,8 +97,8 @@ pub fn run(args: &ExtractArgs) -> u8 {
     }
     stem_notes(&writer).print(args.verbose, |n| {
         format!(
-            "{n} inputs share a stem with an earlier one; written as <stem>-2.json, \
-             <stem>-3.json … (--verbose lists them)"
+            "{n} inputs share a stem with an earlier one; written as <stem>-2.json … \
+             (--verbose lists them)"
         )
     });
     let jobs = args.jobs.map(|j| j as usize);
