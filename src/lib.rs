@@ -8,7 +8,7 @@
 //! records).
 //! [`pipeline`] wires them together for one input; [`batch`] runs many.
 //!
-//! Features: `cli` (default) is the command line ([`cli`], the binary) and
+//! Features: `cli` (default) is the command line (module `cli`, the binary) and
 //! its crates (clap, indicatif, mimalloc); it turns on `tabular`, the CSV
 //! and Parquet writers (crates csv and parquet). With
 //! `default-features = false` the library reads reports and writes JSON

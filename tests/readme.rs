@@ -55,6 +55,20 @@ fn quick_start_sample(readme: &str) -> Vec<String> {
         .expect("a block of baocao: lines in the Quick start")
 }
 
+/// The regular expression the README gives for the summary line (the
+/// inline code span that starts with `^baocao: `).
+fn documented_summary_pattern(readme: &str) -> regex::Regex {
+    let start = readme
+        .find("`^baocao: ")
+        .expect("a summary pattern in the README")
+        + 1;
+    let end = start
+        + readme[start..]
+            .find('`')
+            .expect("the pattern's closing backquote");
+    regex::Regex::new(&readme[start..end]).expect("a valid pattern")
+}
+
 /// A fresh output directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);
 
@@ -91,6 +105,14 @@ fn quick_start_output_matches_the_readme() {
             "the README shows a line the run does not print: {line}\nrun:\n{stderr}"
         );
     }
+    // The pattern the README gives for parsing the summary line matches it.
+    let pattern = documented_summary_pattern(&readme());
+    let summary = real.last().copied().unwrap_or_default();
+    let caps = pattern.captures(summary).unwrap_or_else(|| {
+        panic!("the README's pattern {pattern} does not match the summary: {summary}")
+    });
+    let count = |i: usize| caps[i].parse::<usize>().expect("a count");
+    assert_eq!(count(1), count(2) + count(3) + count(4), "N = A + B + C");
     // The README says the locked PDF makes the exit code 1.
     assert_eq!(out.status.code(), Some(1), "{stderr}");
 }

@@ -7,7 +7,7 @@
 //! written atomically ([`atomic`]): to a temporary file in the same
 //! directory, renamed into place only once complete.
 //!
-//! The CSV and Parquet writers ([`to_csv`], [`to_parquet`]) need the
+//! The CSV and Parquet writers (modules `to_csv`, `to_parquet`) need the
 //! `tabular` feature (on with the default `cli`); without it, [`Writer::open`]
 //! refuses those formats with an `Unsupported` error. [`table`], the tidy
 //! row view, is always there.
