@@ -752,7 +752,7 @@ fn notes_of_one_kind_fold_into_a_count_unless_verbose() {
         assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
         stderr(&out)
             .lines()
-            .filter(|l| l.starts_with("baocao: note: "))
+            .filter(|l| l.starts_with("baocao: note: ") && l.contains("stem"))
             .map(str::to_string)
             .collect::<Vec<_>>()
     };
@@ -762,4 +762,24 @@ fn notes_of_one_kind_fold_into_a_count_unless_verbose() {
     let verbose = run(true);
     assert_eq!(verbose.len(), 2, "{verbose:?}");
     assert!(verbose[1].contains("report-3.json"), "{verbose:?}");
+}
+
+#[test]
+fn verbose_names_inputs_without_tables() {
+    let t = TempDir::new("tableless");
+    let hello = t.file("hello.txt", "hello");
+    let quiet = baocao(&[&"extract", &hello]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stderr(&quiet));
+    assert!(
+        stderr(&quiet).contains("1 documents (0 with tables, 1 without tables, 0 failed)"),
+        "{}",
+        stderr(&quiet)
+    );
+    assert!(!stderr(&quiet).contains("no indicator table"));
+    let verbose = baocao(&[&"extract", &hello, &"--verbose"]);
+    let expected = format!(
+        "baocao: note: {}: no indicator table found",
+        hello.display()
+    );
+    assert!(stderr(&verbose).contains(&expected), "{}", stderr(&verbose));
 }

@@ -138,6 +138,14 @@ pub fn run(args: &ExtractArgs) -> u8 {
                 record.source.path,
                 format.name()
             ));
+        } else if record.tables.is_empty() && args.verbose {
+            // Counted in the summary; named only on request.
+            bar.suspend(|| {
+                eprintln!(
+                    "baocao: note: {}: no indicator table found",
+                    record.source.path
+                )
+            });
         }
         bar.inc(1);
         match journal.as_mut() {

@@ -103,7 +103,8 @@ pub struct ExtractArgs {
     pub no_progress: bool,
 
     /// List every note on stderr (inputs sharing a stem, reports without
-    /// table rows) instead of one line with a count per kind.
+    /// table rows) instead of one line with a count per kind, and name each
+    /// input in which no indicator table was found.
     #[arg(long, short = 'v')]
     pub verbose: bool,
 
