@@ -325,7 +325,8 @@ impl Writer {
     /// directory up front, so an unwritable destination fails before any
     /// work). Pass the format [`resolve_format`] chose; a combination it
     /// refuses (Parquet to stdout, a tabular format to a directory) is an
-    /// `InvalidInput` error.
+    /// `InvalidInput` error; CSV and Parquet without the `tabular` feature
+    /// are an `Unsupported` one.
     pub fn open(
         dest: &Destination,
         format: Format,
@@ -567,6 +568,17 @@ mod tests {
         assert_eq!(resolve(Format::Jsonl, "x.json"), Ok(Format::Jsonl));
         assert_eq!(resolve(Format::Csv, "x.txt"), Ok(Format::Csv));
         assert_eq!(resolve(Format::Parquet, "x.parquet"), Ok(Format::Parquet));
+    }
+
+    #[cfg(not(feature = "tabular"))]
+    #[test]
+    fn tabular_formats_need_the_tabular_feature() {
+        let dest = Destination::File(PathBuf::from("never-written.csv"));
+        for format in [Format::Csv, Format::Parquet] {
+            let err = Writer::open(&dest, format, &[]).err().expect("refused");
+            assert_eq!(err.source.kind(), io::ErrorKind::Unsupported);
+        }
+        assert!(!Path::new("never-written.csv").exists());
     }
 
     #[test]
