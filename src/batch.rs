@@ -136,12 +136,18 @@ fn extract_guarded(path: &Path) -> Record {
 }
 
 /// Counts over a run, printed as the closing summary line.
+///
+/// Its text (`Display`) is `N documents (A with tables, B without tables,
+/// C failed), T tables, R rows`, where N = A + B + C: a report in which no
+/// indicator table was found is counted apart, not as a success.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Summary {
     /// Records written.
     pub documents: usize,
-    /// Records without an error.
-    pub ok: usize,
+    /// Records without an error that hold at least one table.
+    pub with_tables: usize,
+    /// Records without an error and without any table.
+    pub without_tables: usize,
     /// Error records.
     pub failed: usize,
     /// Tables over all records.
@@ -156,8 +162,10 @@ impl Summary {
         self.documents += 1;
         if record.error.is_some() {
             self.failed += 1;
+        } else if record.tables.is_empty() {
+            self.without_tables += 1;
         } else {
-            self.ok += 1;
+            self.with_tables += 1;
         }
         self.tables += record.tables.len();
         self.rows += record.tables.iter().map(|t| t.rows.len()).sum::<usize>();
@@ -168,8 +176,13 @@ impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{} documents ({} ok, {} failed), {} tables, {} rows",
-            self.documents, self.ok, self.failed, self.tables, self.rows
+            "{} documents ({} with tables, {} without tables, {} failed), {} tables, {} rows",
+            self.documents,
+            self.with_tables,
+            self.without_tables,
+            self.failed,
+            self.tables,
+            self.rows
         )
     }
 }
@@ -177,6 +190,24 @@ impl fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn summary_counts_reports_without_tables_apart() {
+        let mut summary = Summary::default();
+        let mut report = pipeline::extract_bytes("report.txt", b"hello");
+        summary.add(&report);
+        report.tables.push(crate::model::Table {
+            title: "Biểu mẫu 1".into(),
+            page: None,
+            rows: Vec::new(),
+        });
+        summary.add(&report);
+        summary.add(&pipeline::failed(Source::default(), "io", "gone"));
+        assert_eq!(
+            summary.to_string(),
+            "3 documents (1 with tables, 1 without tables, 1 failed), 1 tables, 0 rows"
+        );
+    }
 
     #[test]
     fn run_keeps_input_order_with_many_threads() {

@@ -7,10 +7,17 @@
 //! each other) → [`meta`] (unit, period, number, date …) → [`output`] (JSON
 //! records).
 //! [`pipeline`] wires them together for one input; [`batch`] runs many.
+//!
+//! Features: `cli` (default) is the command line (module `cli`, the binary) and
+//! its crates (clap, indicatif, mimalloc); it turns on `tabular`, the CSV
+//! and Parquet writers (crates csv and parquet). With
+//! `default-features = false` the library reads reports and writes JSON
+//! with neither.
 
 pub mod batch;
 pub mod catalog;
 pub mod check;
+#[cfg(feature = "cli")]
 pub mod cli;
 pub mod detect;
 pub mod ingest;

@@ -3,8 +3,11 @@
 //! which must see exactly the rows the JSON records hold; plus the usage
 //! rules and byte-for-byte determinism of the CSV.
 //!
-//! Without `duckdb` the DuckDB test prints a note and passes, except under
-//! CI (`CI` set), where it fails: `.ci/run` installs the package.
+//! The DuckDB test needs the Python package `duckdb`, so it is `#[ignore]`d:
+//! a plain `cargo test` lists it as ignored rather than passing it
+//! untested. Run it with `cargo test --test analytics -- --include-ignored`
+//! (`.ci/run` does, after installing the package); it then fails when
+//! `duckdb` is missing.
 
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -96,20 +99,16 @@ fn json_rows_per_source() -> BTreeMap<String, u64> {
         .collect()
 }
 
-/// Whether `python3 -c "import duckdb"` works; under CI it must.
-fn duckdb_available() -> bool {
+/// Panics unless `python3 -c "import duckdb"` works.
+fn require_duckdb() {
     let ok = Command::new("python3")
         .args(["-c", "import duckdb"])
         .output()
         .is_ok_and(|o| o.status.success());
-    if !ok {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have the Python package duckdb (.ci/run installs it)"
-        );
-        eprintln!("note: python3 -c 'import duckdb' failed; DuckDB test skipped");
-    }
-    ok
+    assert!(
+        ok,
+        "the DuckDB test needs python3 -c 'import duckdb' to work (python3 -m pip install duckdb)"
+    );
 }
 
 /// What DuckDB sees in a file: its column names and types, and its row
@@ -168,10 +167,9 @@ fn type_of<'a>(seen: &'a Seen, column: &str) -> &'a str {
 }
 
 #[test]
+#[ignore = "needs python3 with duckdb; run with --include-ignored"]
 fn duckdb_sees_every_row_of_the_seeds_in_csv_and_parquet() {
-    if !duckdb_available() {
-        return;
-    }
+    require_duckdb();
     let t = TempDir::new("duckdb");
     let expected = json_rows_per_source();
     assert_eq!(expected.len(), 5, "five seed records");

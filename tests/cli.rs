@@ -98,7 +98,11 @@ fn several_inputs_give_json_lines_in_input_order() {
     for record in &records {
         assert_eq!(record["schema_version"], 1);
     }
-    assert!(stderr(&out).contains("4 documents (2 ok, 2 failed)"));
+    assert!(
+        stderr(&out).contains("4 documents (0 with tables, 2 without tables, 2 failed)"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -112,7 +116,7 @@ fn all_good_inputs_exit_0_with_a_summary_line() {
     let err = stderr(&out);
     let summary = err.lines().last().expect("a summary line");
     assert!(
-        summary.starts_with("baocao: 2 documents (2 ok, 0 failed), ")
+        summary.starts_with("baocao: 2 documents (0 with tables, 2 without tables, 0 failed), ")
             && summary.contains(" tables, ")
             && summary.contains(" rows in ")
             && summary.ends_with(" s"),
@@ -678,4 +682,104 @@ fn a_worker_ends_when_its_parent_is_killed() {
         !worker.exists() || state.contains(") Z "),
         "the orphaned worker is still running: {state}"
     );
+}
+
+#[test]
+fn the_output_extension_chooses_the_format() {
+    let t = TempDir::new("ext");
+    let a = t.file("a.txt", REPORT);
+    let b = t.file("b.txt", REPORT);
+    let parquet = t.path("x.parquet");
+    let out = baocao(&[&"extract", &a, &b, &"--output", &parquet]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let bytes = fs::read(&parquet).expect("parquet written");
+    assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+
+    let csv = t.path("x.csv");
+    let out = baocao(&[&"extract", &a, &"--output", &csv]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = fs::read_to_string(&csv).expect("csv written");
+    assert!(text.starts_with("source_path,"), "{text}");
+
+    let jsonl = t.path("one.jsonl");
+    let out = baocao(&[&"extract", &a, &"--output", &jsonl]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(lines(&fs::read(&jsonl).expect("jsonl written")).len(), 1);
+}
+
+#[test]
+fn a_format_the_extension_contradicts_is_a_usage_error() {
+    let t = TempDir::new("contradiction");
+    let a = t.file("a.txt", REPORT);
+    let dest = t.path("x.parquet");
+    let out = baocao(&[&"extract", &a, &"--format", &"jsonl", &"--output", &dest]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("--format parquet"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dest.exists(), "nothing written");
+}
+
+#[test]
+fn a_zero_timeout_says_it_must_be_more_than_zero() {
+    let t = TempDir::new("timeout");
+    let a = t.file("a.txt", REPORT);
+    let out = baocao(&[&"extract", &a, &"--timeout", &"0"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("more than 0"), "{}", stderr(&out));
+}
+
+#[test]
+fn notes_of_one_kind_fold_into_a_count_unless_verbose() {
+    let t = TempDir::new("fold");
+    let inputs: Vec<PathBuf> = ["a", "b", "c"]
+        .iter()
+        .map(|d| t.file(&format!("{d}/report.txt"), REPORT))
+        .collect();
+    let run = |verbose: bool| {
+        let dir = t.path(if verbose { "verbose" } else { "quiet" });
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_baocao"));
+        cmd.arg("extract")
+            .args(&inputs)
+            .arg("--output-dir")
+            .arg(&dir);
+        if verbose {
+            cmd.arg("--verbose");
+        }
+        let out = cmd.output().expect("run baocao");
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stderr(&out)
+            .lines()
+            .filter(|l| l.starts_with("baocao: note: ") && l.contains("stem"))
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let quiet = run(false);
+    assert_eq!(quiet.len(), 1, "{quiet:?}");
+    assert!(quiet[0].contains("2 inputs share a stem"), "{quiet:?}");
+    let verbose = run(true);
+    assert_eq!(verbose.len(), 2, "{verbose:?}");
+    assert!(verbose[1].contains("report-3.json"), "{verbose:?}");
+}
+
+#[test]
+fn verbose_names_inputs_without_tables() {
+    let t = TempDir::new("tableless");
+    let hello = t.file("hello.txt", "hello");
+    let quiet = baocao(&[&"extract", &hello]);
+    assert_eq!(quiet.status.code(), Some(0), "{}", stderr(&quiet));
+    assert!(
+        stderr(&quiet).contains("1 documents (0 with tables, 1 without tables, 0 failed)"),
+        "{}",
+        stderr(&quiet)
+    );
+    assert!(!stderr(&quiet).contains("no indicator table"));
+    let verbose = baocao(&[&"extract", &hello, &"--verbose"]);
+    let expected = format!(
+        "baocao: note: {}: no indicator table found",
+        hello.display()
+    );
+    assert!(stderr(&verbose).contains(&expected), "{}", stderr(&verbose));
 }

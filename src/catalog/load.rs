@@ -266,7 +266,7 @@ mod tests {
         }
         let huyen = cat
             .get("tthc.so_tthc.cap_huyen")
-            .expect("the README's example");
+            .expect("the example of docs/architecture.md");
         assert_eq!(huyen.parent.as_deref(), Some("tthc.so_tthc"));
     }
 

@@ -1,10 +1,13 @@
 //! `baocao extract`: discover inputs, extract in parallel, write in order.
 
+use super::notes::Notes;
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
 use crate::output::resume::{journal_path, Done, Journal};
-use crate::output::{resolve_format, to_json_line, Destination, Format, OutputError, Writer};
+use crate::output::{
+    format_of_extension, resolve_format, to_json_line, Destination, Format, OutputError, Writer,
+};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -92,12 +95,12 @@ pub fn run(args: &ExtractArgs) -> u8 {
             }
         }
     }
-    for renamed in writer.renamed() {
-        eprintln!(
-            "baocao: note: several inputs have the stem \"{}\"; one is written as {}.json",
-            renamed.stem, renamed.name
-        );
-    }
+    stem_notes(&writer).print(args.verbose, |n| {
+        format!(
+            "{n} inputs share a stem with an earlier one; written as <stem>-2.json … \
+             (--verbose lists them)"
+        )
+    });
     let jobs = args.jobs.map(|j| j as usize);
     let pool = match batch::pool(jobs) {
         Ok(pool) => pool,
@@ -118,6 +121,7 @@ pub fn run(args: &ExtractArgs) -> u8 {
         });
     let bar = progress::bar(files.len(), !args.no_progress);
     let mut summary = Summary::default();
+    let mut rowless = Notes::default();
     let written = batch::run(&files, &pool, isolation.as_ref(), |index, record| {
         summary.add(&record);
         if let Some(error) = &record.error {
@@ -129,11 +133,17 @@ pub fn run(args: &ExtractArgs) -> u8 {
             });
         } else if format.is_tabular() && record.tables.iter().all(|t| t.rows.is_empty()) {
             // Tabular output has no place for a report without rows: say so.
+            rowless.push(format!(
+                "{}: no table rows, nothing written to the {}",
+                record.source.path,
+                format.name()
+            ));
+        } else if record.tables.is_empty() && args.verbose {
+            // Counted in the summary; named only on request.
             bar.suspend(|| {
                 eprintln!(
-                    "baocao: note: {}: no table rows, nothing written to the {}",
-                    record.source.path,
-                    format.name()
+                    "baocao: note: {}: no indicator table found",
+                    record.source.path
                 )
             });
         }
@@ -161,6 +171,13 @@ pub fn run(args: &ExtractArgs) -> u8 {
         None => Ok(()),
     });
     bar.finish_and_clear();
+    rowless.print(args.verbose, |n| {
+        format!(
+            "{n} reports have no table rows, nothing written to the {} for them \
+             (--verbose lists them)",
+            format.name()
+        )
+    });
 
     let seconds = started.elapsed().as_secs_f64();
     if let Err(e) = written {
@@ -178,6 +195,18 @@ pub fn run(args: &ExtractArgs) -> u8 {
     } else {
         EXIT_OK
     }
+}
+
+/// One note per input whose output name is not its stem (`--output-dir`).
+fn stem_notes(writer: &Writer) -> Notes {
+    let mut notes = Notes::default();
+    for renamed in writer.renamed() {
+        notes.push(format!(
+            "several inputs have the stem \"{}\"; one is written as {}.json",
+            renamed.stem, renamed.name
+        ));
+    }
+    notes
 }
 
 /// The paths listed in `list` ("-": standard input), one per line, blank
@@ -205,6 +234,13 @@ fn resume_plan(args: &ExtractArgs, files: &[PathBuf]) -> Result<(Done, Vec<PathB
     };
     if args.format.is_some_and(|f| f != Format::Jsonl) {
         return Err("--resume keeps JSON Lines only (--format jsonl)".into());
+    }
+    if let Some(named) = format_of_extension(out).filter(|f| f.is_tabular()) {
+        return Err(format!(
+            "--resume keeps JSON Lines only, but {} names {} (use .jsonl)",
+            out.display(),
+            named.name()
+        ));
     }
     match crate::output::atomic::writes_in_place(out) {
         Ok(false) => {}

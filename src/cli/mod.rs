@@ -5,6 +5,7 @@
 //! top of [`crate::batch`] and [`crate::output`].
 
 mod extract;
+mod notes;
 mod progress;
 mod text;
 
@@ -62,9 +63,11 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<PathBuf>,
 
-    /// Write to FILE (atomically). Without --format: one pretty JSON object
-    /// for a single input file, JSON Lines otherwise. Without an output
-    /// option, the output goes to stdout (JSON Lines unless --format says).
+    /// Write to FILE (atomically). Without --format, the extension chooses:
+    /// .parquet, .csv, .jsonl; else (.json or any other) one pretty JSON
+    /// object for a single input file, JSON Lines otherwise. A --format the
+    /// extension contradicts is a usage error. Without an output option,
+    /// the output goes to stdout (JSON Lines unless --format says).
     #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
 
@@ -73,7 +76,8 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 
-    /// Output format [default: from the destination, see --output].
+    /// Output format [default: from the extension or the destination, see
+    /// --output].
     ///
     /// json: pretty records; to stdout or --output only for exactly one
     /// input, with --output-dir one file per input.
@@ -97,6 +101,12 @@ pub struct ExtractArgs {
     /// Never draw the progress bar.
     #[arg(long)]
     pub no_progress: bool,
+
+    /// List every note on stderr (inputs sharing a stem, reports without
+    /// table rows) instead of one line with a count per kind, and name each
+    /// input in which no indicator table was found.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
 
     /// Stop a document's extraction after SECONDS (it gets a `timeout`
     /// error record).
@@ -142,10 +152,14 @@ impl ValueEnum for Format {
     }
 }
 
+/// `--timeout`: seconds, more than 0 and at most a day (86400).
 fn parse_timeout(s: &str) -> Result<f64, String> {
     match s.parse::<f64>() {
         Ok(v) if v > 0.0 && v.is_finite() && v <= 86_400.0 => Ok(v),
-        _ => Err("expected a number of seconds between 0 and 86400".into()),
+        Ok(v) if v <= 0.0 => {
+            Err("the time limit must be more than 0 seconds (e.g. 60; at most 86400)".into())
+        }
+        _ => Err("expected a number of seconds, more than 0 and at most 86400".into()),
     }
 }
 

@@ -6,11 +6,18 @@
 //! [`resolve_format`] holds the rules for which format goes where. Files are
 //! written atomically ([`atomic`]): to a temporary file in the same
 //! directory, renamed into place only once complete.
+//!
+//! The CSV and Parquet writers (modules `to_csv`, `to_parquet`) need the
+//! `tabular` feature (on with the default `cli`); without it, [`Writer::open`]
+//! refuses those formats with an `Unsupported` error. [`table`], the tidy
+//! row view, is always there.
 
 pub mod atomic;
 pub mod resume;
 pub mod table;
+#[cfg(feature = "tabular")]
 pub mod to_csv;
+#[cfg(feature = "tabular")]
 pub mod to_parquet;
 
 pub use atomic::{write_atomic, AtomicFile};
@@ -21,7 +28,9 @@ use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, StdoutLock, Write};
 use std::path::{Path, PathBuf};
+#[cfg(feature = "tabular")]
 use to_csv::CsvWriter;
+#[cfg(feature = "tabular")]
 use to_parquet::{ParquetWriter, ROW_GROUP_ROWS};
 
 /// One record as a single-line JSON object (no trailing newline).
@@ -143,28 +152,71 @@ impl Format {
     }
 }
 
-/// The format to write: `requested` (`--format`), or the default for the
+/// The format an output file's extension names (case-insensitive):
+/// `.parquet`, `.csv`, `.jsonl` or `.ndjson` (JSON Lines), `.json` (JSON,
+/// which covers both one pretty object and JSON Lines); `None` for any other
+/// extension or none.
+pub fn format_of_extension(path: &Path) -> Option<Format> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "parquet" => Some(Format::Parquet),
+        "csv" => Some(Format::Csv),
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "json" => Some(Format::Json),
+        _ => None,
+    }
+}
+
+/// Whether a file whose extension names `named` may hold `format`: the same
+/// format, or either JSON form in a `.json` file.
+fn extension_agrees(named: Format, format: Format) -> bool {
+    named == format || (named == Format::Json && format == Format::Jsonl)
+}
+
+/// The format to write: `requested` (`--format`), or the one the output
+/// file's extension names ([`format_of_extension`]), or the default for the
 /// destination. `inputs` is the number of files to extract and `single`
 /// whether that is exactly one file named on the command line.
 ///
-/// Without a request: a directory gets pretty JSON files, a file gets one
-/// pretty object for a single named input and JSON Lines otherwise, stdout
-/// gets JSON Lines. With one: `json` to a file or stdout needs exactly one
-/// input; a directory takes only `json`; `parquet` needs a file. The error
-/// is a usage message.
+/// The extension rule: `.parquet`, `.csv` and `.jsonl` choose their format;
+/// `.json` (and any other extension) leaves the default. A requested format
+/// that the extension contradicts (`--format csv --output x.parquet`) is an
+/// error naming `--format`.
+///
+/// The default: a directory gets pretty JSON files, a file gets one pretty
+/// object for a single named input and JSON Lines otherwise, stdout gets
+/// JSON Lines. Then: `json` to a file or stdout needs exactly one input; a
+/// directory takes only `json`; `parquet` needs a file. The error is a
+/// usage message.
 pub fn resolve_format(
     requested: Option<Format>,
     dest: &Destination,
     inputs: usize,
     single: bool,
 ) -> Result<Format, String> {
-    let Some(format) = requested else {
+    let named = match dest {
+        Destination::File(path) => format_of_extension(path).map(|f| (path, f)),
+        _ => None,
+    };
+    let chosen = requested.or(named.map(|(_, f)| f).filter(|f| *f != Format::Json));
+    let Some(format) = chosen else {
         return Ok(match dest {
             Destination::Dir(_) => Format::Json,
             Destination::File(_) if single => Format::Json,
             Destination::File(_) | Destination::Stdout => Format::Jsonl,
         });
     };
+    if let Some((path, named)) = named.filter(|(_, named)| !extension_agrees(*named, format)) {
+        return Err(format!(
+            "--output {}: the extension says {}, but --format {} was asked for; \
+             use --format {} or an output file ending in .{}",
+            path.display(),
+            named.name(),
+            format.name(),
+            named.name(),
+            format.name()
+        ));
+    }
     match (format, dest) {
         (Format::Json, Destination::Dir(_)) => Ok(format),
         (_, Destination::Dir(_)) => Err(format!(
@@ -251,11 +303,13 @@ enum Mode {
         out: Sink,
         pretty: bool,
     },
+    #[cfg(feature = "tabular")]
     Csv {
         out: CsvWriter<Sink>,
         path: PathBuf,
         stdout: bool,
     },
+    #[cfg(feature = "tabular")]
     Parquet {
         out: ParquetWriter,
         path: PathBuf,
@@ -271,7 +325,8 @@ impl Writer {
     /// directory up front, so an unwritable destination fails before any
     /// work). Pass the format [`resolve_format`] chose; a combination it
     /// refuses (Parquet to stdout, a tabular format to a directory) is an
-    /// `InvalidInput` error.
+    /// `InvalidInput` error; CSV and Parquet without the `tabular` feature
+    /// are an `Unsupported` one.
     pub fn open(
         dest: &Destination,
         format: Format,
@@ -298,6 +353,20 @@ impl Writer {
                 out: Sink::open(dest)?,
                 pretty: format == Format::Json,
             },
+            #[cfg(not(feature = "tabular"))]
+            (_, Format::Csv | Format::Parquet) => {
+                return Err(OutputError {
+                    path: PathBuf::from("<output>"),
+                    source: io::Error::new(
+                        io::ErrorKind::Unsupported,
+                        format!(
+                            "{} needs baocao built with the `tabular` feature",
+                            format.name()
+                        ),
+                    ),
+                })
+            }
+            #[cfg(feature = "tabular")]
             (_, Format::Csv) => {
                 let out = Sink::open(dest)?;
                 let path = out.path();
@@ -307,6 +376,7 @@ impl Writer {
                     path,
                 }
             }
+            #[cfg(feature = "tabular")]
             (Destination::File(path), Format::Parquet) => {
                 let file = AtomicFile::create(path).map_err(at(path))?;
                 Mode::Parquet {
@@ -314,6 +384,7 @@ impl Writer {
                     path: path.clone(),
                 }
             }
+            #[cfg(feature = "tabular")]
             (Destination::Stdout, Format::Parquet) => {
                 return Err(OutputError {
                     path: PathBuf::from("<stdout>"),
@@ -353,10 +424,12 @@ impl Writer {
                         source: e,
                     })
             }
+            #[cfg(feature = "tabular")]
             Mode::Csv { out, path, stdout } => out
                 .write(record)
                 .and_then(|_| if *stdout { out.flush() } else { Ok(()) })
                 .map_err(at(path)),
+            #[cfg(feature = "tabular")]
             Mode::Parquet { out, path } => out.write(record).map(|_| ()).map_err(at(path)),
             Mode::Dir { dir, names } => {
                 let name = names.get(index).map_or("input", |n| n.name.as_str());
@@ -396,9 +469,11 @@ impl Writer {
                 let path = out.path();
                 out.finish().map_err(at(&path))
             }
+            #[cfg(feature = "tabular")]
             Mode::Csv { out, path, .. } => {
                 out.into_inner().and_then(Sink::finish).map_err(at(&path))
             }
+            #[cfg(feature = "tabular")]
             Mode::Parquet { out, path } => out.commit().map_err(at(&path)),
             Mode::Dir { .. } => Ok(()),
         }
@@ -465,6 +540,45 @@ mod tests {
             Ok(Format::Csv)
         );
         assert!(resolve_format(Some(Format::Parquet), &out, 1, true).is_err());
+    }
+
+    #[test]
+    fn the_extension_chooses_the_format() {
+        let file = |name: &str| Destination::File(PathBuf::from(name));
+        let resolve = |name: &str, inputs| resolve_format(None, &file(name), inputs, inputs == 1);
+        assert_eq!(resolve("x.parquet", 1), Ok(Format::Parquet));
+        assert_eq!(resolve("x.PARQUET", 3), Ok(Format::Parquet));
+        assert_eq!(resolve("x.csv", 3), Ok(Format::Csv));
+        assert_eq!(resolve("x.jsonl", 1), Ok(Format::Jsonl));
+        assert_eq!(resolve("x.ndjson", 2), Ok(Format::Jsonl));
+        assert_eq!(resolve("x.json", 1), Ok(Format::Json));
+        assert_eq!(resolve("x.json", 2), Ok(Format::Jsonl));
+        assert_eq!(resolve("x.out", 2), Ok(Format::Jsonl));
+    }
+
+    #[test]
+    fn a_format_the_extension_contradicts_is_refused() {
+        let file = |name: &str| Destination::File(PathBuf::from(name));
+        let resolve = |f, name: &str| resolve_format(Some(f), &file(name), 2, false);
+        let err = resolve(Format::Jsonl, "x.parquet").expect_err("contradiction");
+        assert!(err.contains("--format parquet"), "{err}");
+        assert!(resolve(Format::Csv, "x.parquet").is_err());
+        assert!(resolve(Format::Parquet, "x.csv").is_err());
+        assert!(resolve(Format::Csv, "x.json").is_err());
+        assert_eq!(resolve(Format::Jsonl, "x.json"), Ok(Format::Jsonl));
+        assert_eq!(resolve(Format::Csv, "x.txt"), Ok(Format::Csv));
+        assert_eq!(resolve(Format::Parquet, "x.parquet"), Ok(Format::Parquet));
+    }
+
+    #[cfg(not(feature = "tabular"))]
+    #[test]
+    fn tabular_formats_need_the_tabular_feature() {
+        let dest = Destination::File(PathBuf::from("never-written.csv"));
+        for format in [Format::Csv, Format::Parquet] {
+            let err = Writer::open(&dest, format, &[]).err().expect("refused");
+            assert_eq!(err.source.kind(), io::ErrorKind::Unsupported);
+        }
+        assert!(!Path::new("never-written.csv").exists());
     }
 
     #[test]

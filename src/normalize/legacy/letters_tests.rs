@@ -193,11 +193,17 @@ fn viqr_letters() {
 /// One iconv-made column of the data file.
 type Column = fn(&Letter) -> &Vec<u8>;
 
-/// Re-runs glibc iconv (when on PATH) and checks it agrees with the
-/// committed VISCII, TCVN5712-1 and CP1258 columns.
+/// Re-runs glibc iconv and checks it agrees with the committed VISCII,
+/// TCVN5712-1 and CP1258 columns. iconv comes with glibc, so the test runs
+/// by default; where it is missing the test skips, as its name says, except
+/// under CI (`CI` set), where it fails.
 #[test]
-fn iconv_agrees_with_the_data_file() {
+fn iconv_agrees_with_the_data_file_or_skips_without_iconv() {
     if Command::new("iconv").arg("--version").output().is_err() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must re-check the letter table: iconv is not on PATH"
+        );
         println!("note: iconv is not on PATH; the committed letter table is not re-checked");
         return;
     }
