@@ -30,37 +30,36 @@ fn key(line: &Line) -> String {
     out
 }
 
-/// Removes repeated first and last lines of pages.
+/// Removes repeated first and last lines of pages (blank lines aside: the
+/// edge is a page's first or last line with text).
 pub fn strip(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
     if pages.len() < MIN_PAGES {
         return pages;
     }
     let needed = (pages.len() as f64 * REPEAT_SHARE).ceil() as usize;
     for take_first in [true, false] {
+        let edge = |page: &[Line]| {
+            let mut with_text = page
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| !l.text.trim().is_empty());
+            if take_first {
+                with_text.next().map(|(i, _)| i)
+            } else {
+                with_text.next_back().map(|(i, _)| i)
+            }
+        };
         let mut counts: HashMap<String, usize> = HashMap::new();
         for page in &pages {
-            let edge = if take_first {
-                page.first()
-            } else {
-                page.last()
-            };
-            if let Some(l) = edge {
-                *counts.entry(key(l)).or_default() += 1;
+            if let Some(i) = edge(page) {
+                *counts.entry(key(&page[i])).or_default() += 1;
             }
         }
         for page in &mut pages {
-            let edge = if take_first {
-                page.first()
-            } else {
-                page.last()
-            };
-            let repeated = edge.is_some_and(|l| counts.get(&key(l)).is_some_and(|&c| c >= needed));
-            if repeated {
-                if take_first {
-                    page.remove(0);
-                } else {
-                    page.pop();
-                }
+            let repeated =
+                edge(page).filter(|&i| counts.get(&key(&page[i])).is_some_and(|&c| c >= needed));
+            if let Some(i) = repeated {
+                page.remove(i);
             }
         }
     }
@@ -76,16 +75,20 @@ mod tests {
     fn repeated_edges_go() {
         let page = |n: usize| {
             split_lines(&format!(
-                "UBND huyện X - Báo cáo CCHC\nNội dung {n}\nTrang {n}"
+                "\nUBND huyện X - Báo cáo CCHC\nNội dung {n}\nTrang {n}\n "
             ))
         };
         let pages = strip((8..=11).map(page).collect());
         for (i, p) in pages.iter().enumerate() {
-            assert_eq!(p.len(), 1);
-            assert_eq!(p[0].text, format!("Nội dung {}", i + 8));
+            let texts: Vec<&str> = p
+                .iter()
+                .map(|l| l.text.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            assert_eq!(texts, [format!("Nội dung {}", i + 8)]);
         }
         // Too few pages: nothing is judged.
         let two = strip((1..=2).map(page).collect());
-        assert_eq!(two[0].len(), 3);
+        assert_eq!(two[0].len(), 5);
     }
 }
