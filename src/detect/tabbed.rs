@@ -18,27 +18,81 @@ enum Role {
     Note,
 }
 
-/// Column roles from the header rows starting at line `h`; also returns how
-/// many lines the header takes.
-fn column_roles(lines: &[Line], h: usize) -> (Vec<Role>, usize) {
-    let first = lines[h].cells.clone().unwrap_or_default();
-    let mut merged: Vec<String> = first.iter().map(|c| fold(&clean_cell(c).0)).collect();
+/// Most lines a table header takes (a title row over two rows of
+/// sub-headers).
+const MAX_HEADER_LINES: usize = 4;
+/// Most words of a sub-header cell ("BNV đánh giá", "Điểm đạt được").
+const MAX_SUB_HEADER_WORDS: usize = 6;
+
+/// The folded header text of each column, the header rows starting at line
+/// `h` merged (a lower row's cell names its column), and how many lines the
+/// header takes: the whole band of header rows before the first body row.
+fn header_band(lines: &[Line], h: usize) -> (Vec<String>, usize) {
+    let fold_cells = |cells: &[String]| -> Vec<String> {
+        cells.iter().map(|c| fold(&clean_cell(c).0)).collect()
+    };
+    let first = fold_cells(lines[h].cells.as_deref().unwrap_or_default());
+    let mut merged = first.clone();
     let mut used = 1;
-    if let Some(second) = lines.get(h + 1).and_then(|l| l.cells.as_ref()) {
-        let folded: Vec<String> = second.iter().map(|c| fold(&clean_cell(c).0)).collect();
-        if is_header_continuation(&folded) {
-            used = 2;
-            for (i, c) in folded.into_iter().enumerate() {
-                if c.is_empty() {
-                    continue;
-                }
-                match merged.get_mut(i) {
-                    Some(slot) => *slot = c,
-                    None => merged.push(c),
-                }
+    while used < MAX_HEADER_LINES {
+        let Some(cells) = lines.get(h + used).and_then(|l| l.cells.as_ref()) else {
+            break;
+        };
+        let folded = fold_cells(cells);
+        let above = fold_cells(lines[h + used - 1].cells.as_deref().unwrap_or_default());
+        if !is_header_continuation(&folded) && !is_sub_header(&folded, &above, &first) {
+            break;
+        }
+        used += 1;
+        for (i, c) in folded.into_iter().enumerate() {
+            if c.is_empty() {
+                continue;
+            }
+            match merged.get_mut(i) {
+                Some(slot) => *slot = c,
+                None => merged.push(c),
             }
         }
     }
+    (merged, used)
+}
+
+/// A row of sub-headers under a spanning cell of the header row `above`
+/// ("Tự đánh giá | BNV đánh giá" under "Điểm đánh giá thực tế"): every
+/// text sits under a span of `above`, none under the STT, label, unit or
+/// note columns of the `first` header row, and each is short and without
+/// digits (a body row's text or a value cut by a page break has them).
+fn is_sub_header(folded: &[String], above: &[String], first: &[String]) -> bool {
+    let cols = &PATTERNS.columns;
+    let has = |c: &str, list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
+    // A column under an empty first-row cell belongs to the spanning cell
+    // on its left.
+    let keyed = |i: usize| {
+        let owner = first.iter().take(i + 1).rev().find(|c| !c.is_empty());
+        owner.is_some_and(|c| {
+            cols.stt.contains(c) || has(c, &cols.label) || has(c, &cols.unit) || has(c, &cols.note)
+        })
+    };
+    let blank = |i: usize| above.get(i).is_some_and(String::is_empty);
+    let under_span = |i: usize| {
+        let spanned = blank(i) && above.iter().take(i).any(|c| !c.is_empty());
+        spanned || (!blank(i) && blank(i + 1))
+    };
+    let mut any = false;
+    for (i, c) in folded.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+        let short = c.split(' ').count() <= MAX_SUB_HEADER_WORDS;
+        if keyed(i) || !under_span(i) || !short || c.chars().any(|ch| ch.is_ascii_digit()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}
+
+/// Column roles from the header rows starting at line `h`; also returns how
+/// many lines the header takes.
+fn column_roles(lines: &[Line], h: usize) -> (Vec<Role>, usize) {
+    let (merged, used) = header_band(lines, h);
     let cols = &PATTERNS.columns;
     let has = |c: &str, list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
     let mut roles = Vec::with_capacity(merged.len());
@@ -296,4 +350,43 @@ fn is_footnote_text(text: &str) -> bool {
     t.starts_with("<sup>")
         || t.split_once(' ')
             .is_some_and(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::text::split_lines;
+
+    #[test]
+    fn the_header_band_takes_every_sub_header_row() {
+        let lines = split_lines(
+            "STT\tLĩnh vực/Tiêu chí\tĐiểm tối đa\tĐiểm đánh giá thực tế\t\t\tGhi chú\n\
+             \t\t\tTự đánh giá\tBNV đánh giá\tĐiểm đạt được\t\n\
+             1.\tCÔNG TÁC CHỈ ĐẠO\t9.50\t\t\t\t",
+        );
+        let (merged, used) = header_band(&lines, 0);
+        assert_eq!(used, 2);
+        assert_eq!(merged[3], "tu danh gia");
+        // The rest of a row cut by a page break is no sub-header: its text
+        // sits under the label, unit or note column, or holds digits.
+        let cut = split_lines(
+            "STT\tChỉ tiêu thống kê\t\tKết quả thống kê\t\tGhi chú\n\
+             \t\t\tĐơn vị tính\tSố liệu\t\n\
+             \t\tbàn tỉnh\tđơn vị\t\t\n\
+             \t\t\t\t\t27/6/2022 về khắc phục",
+        );
+        assert_eq!(header_band(&cut, 0).1, 2);
+        assert_eq!(
+            header_band(
+                &cut[..2]
+                    .iter()
+                    .chain(&cut[3..])
+                    .cloned()
+                    .collect::<Vec<_>>(),
+                0
+            )
+            .1,
+            2
+        );
+    }
 }
