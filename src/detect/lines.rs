@@ -40,7 +40,13 @@ pub fn is_header_start(lines: &[Line], i: usize) -> bool {
         let folded: Vec<String> = cells.iter().map(|c| fold(&strip_markup(c).text)).collect();
         let has_stt = folded.iter().any(|c| PATTERNS.columns.stt.contains(c));
         let words = folded.iter().filter(|c| is_header_word(c)).count();
-        return has_stt && words >= PATTERNS.header_min_words;
+        if has_stt {
+            return words >= PATTERNS.header_min_words;
+        }
+        // A header whose STT cell was left blank: under a caption, with a
+        // blank first cell and at least two column words.
+        let blank_first = folded.first().is_some_and(String::is_empty);
+        return blank_first && words >= 2 && caption_above(lines, i);
     }
     let f = folded(line);
     let Some(rest) = f.strip_prefix("stt") else {
@@ -58,6 +64,20 @@ pub fn is_header_start(lines: &[Line], i: usize) -> bool {
         .filter(|l| !l.text.trim().is_empty())
         .take(3)
         .any(|l| is_header_word(&folded(l)))
+}
+
+/// Non-blank lines above a header looked at for its caption.
+const CAPTION_GAP: usize = 3;
+
+/// True when one of the few non-blank lines above line `i` is a caption
+/// ("Biểu mẫu 2 …").
+fn caption_above(lines: &[Line], i: usize) -> bool {
+    lines[..i]
+        .iter()
+        .rev()
+        .filter(|l| !l.text.trim().is_empty())
+        .take(CAPTION_GAP)
+        .any(|l| caption_keyword(l).is_some())
 }
 
 /// True when a flattened line is part of a (repeated) header block.

@@ -63,15 +63,13 @@ fn header_band(lines: &[Line], h: usize) -> (Vec<String>, usize) {
 /// note columns of the `first` header row, and each is short and without
 /// digits (a body row's text or a value cut by a page break has them).
 fn is_sub_header(folded: &[String], above: &[String], first: &[String]) -> bool {
-    let cols = &PATTERNS.columns;
-    let has = |c: &str, list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
     // A column under an empty first-row cell belongs to the spanning cell
     // on its left.
     let keyed = |i: usize| {
         let owner = first.iter().take(i + 1).rev().find(|c| !c.is_empty());
-        owner.is_some_and(|c| {
-            cols.stt.contains(c) || has(c, &cols.label) || has(c, &cols.unit) || has(c, &cols.note)
-        })
+        owner
+            .and_then(|c| named_role(c))
+            .is_some_and(|r| r != Role::Value)
     };
     let blank = |i: usize| above.get(i).is_some_and(String::is_empty);
     let under_span = |i: usize| {
@@ -93,31 +91,41 @@ fn is_sub_header(folded: &[String], above: &[String], first: &[String]) -> bool 
 /// many lines the header takes.
 fn column_roles(lines: &[Line], h: usize) -> (Vec<Role>, usize) {
     let (merged, used) = header_band(lines, h);
-    let cols = &PATTERNS.columns;
-    let has = |c: &str, list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
-    let mut roles = Vec::with_capacity(merged.len());
-    for c in &merged {
-        let role = if cols.stt.contains(c) {
-            Role::Stt
-        } else if has(c, &cols.unit) {
-            Role::Unit
-        } else if has(c, &cols.note) {
-            Role::Note
-        } else if has(c, &cols.label) {
-            Role::Label
-        } else if has(c, &cols.value) {
-            Role::Value
-        } else {
-            // An unnamed column continues the one before it (merged header cell);
-            // before any label it is a label column.
+    let mut roles: Vec<Role> = Vec::with_capacity(merged.len());
+    for (i, c) in merged.iter().enumerate() {
+        let role = named_role(c).unwrap_or_else(|| {
+            // A first column without a header before the label column holds
+            // the STT; any other unnamed column continues the one before it
+            // (merged header cell), and before any label it is a label column.
+            let next = merged.get(i + 1).and_then(|n| named_role(n));
             match roles.last() {
+                None if next == Some(Role::Label) && c.is_empty() => Role::Stt,
                 Some(Role::Stt) | None => Role::Label,
                 Some(r) => *r,
             }
-        };
+        });
         roles.push(role);
     }
     (roles, used)
+}
+
+/// The role a folded header text names, if it names one.
+fn named_role(c: &str) -> Option<Role> {
+    let cols = &PATTERNS.columns;
+    let has = |list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
+    if cols.stt.iter().any(|w| w == c) {
+        Some(Role::Stt)
+    } else if has(&cols.unit) {
+        Some(Role::Unit)
+    } else if has(&cols.note) {
+        Some(Role::Note)
+    } else if has(&cols.label) {
+        Some(Role::Label)
+    } else if has(&cols.value) {
+        Some(Role::Value)
+    } else {
+        None
+    }
 }
 
 /// A second header row: no STT, only header words or empty cells.
@@ -388,5 +396,17 @@ mod tests {
             .1,
             2
         );
+    }
+
+    #[test]
+    fn a_blank_stt_header_under_a_caption_starts_a_table() {
+        let lines =
+            split_lines("Biểu mẫu 2\n\tNội dung\tĐơn vị tính\tSố liệu\n1\tSố văn bản\tVăn bản\t3");
+        assert!(is_header_start(&lines, 1));
+        let (roles, used) = column_roles(&lines, 1);
+        assert_eq!(used, 1);
+        assert_eq!(roles, [Role::Stt, Role::Label, Role::Unit, Role::Value]);
+        // Without the caption, a blank first cell starts nothing.
+        assert!(!is_header_start(&lines[1..], 0));
     }
 }
