@@ -2,6 +2,7 @@
 //! font names of every glyph, in reading order), turned into lines that keep
 //! the page layout for the detector's layout reader.
 
+mod annots;
 mod content;
 mod font;
 mod furniture;

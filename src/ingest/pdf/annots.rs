@@ -1,0 +1,170 @@
+//! Annotation appearances, drawn after the page content as poppler does:
+//! signing tools stamp a document's number and day as the normal
+//! appearance (`/AP /N`) of signature widgets or FreeText annotations.
+//!
+//! Hidden and NoView annotations (`/F` bits 2 and 6) and Popups are
+//! skipped; a dictionary of appearance states is resolved by `/AS`. The form
+//! is placed by PDF 32000 §12.5.5: its `/BBox` transformed by its `/Matrix`
+//! is fitted onto `/Rect` (matrix A) and the form drawn with `Matrix × A`.
+
+use super::interp::{matrix_of_objects, mul, Interpreter, Marks, Matrix};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+
+/// Most annotations drawn on one page.
+const MAX_ANNOTS: usize = 500;
+/// Largest coordinate (absolute) of a `/Rect` or `/BBox` taken as sane.
+const MAX_COORD: f32 = 1.0e5;
+/// Largest scale factor of matrix A (either axis).
+const MAX_SCALE: f32 = 1.0e3;
+/// `/F` bits: Hidden (2) and NoView (6).
+const HIDDEN_OR_NO_VIEW: i64 = (1 << 1) | (1 << 5);
+
+/// Draws the appearance of every visible annotation of `page` into `out`.
+pub(super) fn draw(
+    interp: &mut Interpreter<'_>,
+    page: ObjectId,
+    resources: &Dictionary,
+    out: &mut Marks,
+) {
+    let doc = interp.doc();
+    let Ok(page_dict) = doc.get_dictionary(page) else {
+        return;
+    };
+    let Some(annots) = page_dict
+        .get(b"Annots")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_array().ok())
+    else {
+        return;
+    };
+    let forms: Vec<(ObjectId, Matrix)> = annots
+        .iter()
+        .take(MAX_ANNOTS)
+        .filter_map(|a| resolve(doc, a).and_then(|o| o.as_dict().ok()))
+        .filter_map(|a| placed_appearance(doc, a))
+        .collect();
+    for (id, a) in forms {
+        interp.draw_form(id, a, resources, out);
+    }
+}
+
+/// An object with one level of reference followed.
+fn resolve<'d>(doc: &'d Document, o: &'d Object) -> Option<&'d Object> {
+    doc.dereference(o).ok().map(|(_, o)| o)
+}
+
+/// The normal appearance form of a visible annotation and its matrix A.
+fn placed_appearance(doc: &Document, annot: &Dictionary) -> Option<(ObjectId, Matrix)> {
+    if !visible(doc, annot) {
+        return None;
+    }
+    let id = normal_appearance(doc, annot)?;
+    let form = doc.get_object(id).ok()?.as_stream().ok()?;
+    let rect = rect_of(doc, annot.get(b"Rect").ok()?)?;
+    let bbox = rect_of(doc, form.dict.get(b"BBox").ok()?)?;
+    let matrix = form
+        .dict
+        .get(b"Matrix")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_array().ok())
+        .and_then(|a| matrix_of_objects(a))
+        .unwrap_or([1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+    Some((id, fit(bbox, &matrix, rect)?))
+}
+
+/// False for Popups and annotations flagged Hidden or NoView.
+fn visible(doc: &Document, annot: &Dictionary) -> bool {
+    let subtype = annot
+        .get(b"Subtype")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_name().ok());
+    let flags = annot
+        .get(b"F")
+        .ok()
+        .and_then(|o| resolve(doc, o))
+        .and_then(|o| o.as_i64().ok())
+        .unwrap_or(0);
+    subtype != Some(b"Popup") && flags & HIDDEN_OR_NO_VIEW == 0
+}
+
+/// The object id of `/AP /N`: the stream itself, or the state `/AS` names.
+fn normal_appearance(doc: &Document, annot: &Dictionary) -> Option<ObjectId> {
+    let ap = resolve(doc, annot.get(b"AP").ok()?)?.as_dict().ok()?;
+    match ap.get(b"N").ok()? {
+        Object::Reference(id) => match doc.get_object(*id).ok()? {
+            Object::Stream(_) => Some(*id),
+            Object::Dictionary(states) => state(doc, annot, states),
+            _ => None,
+        },
+        Object::Dictionary(states) => state(doc, annot, states),
+        _ => None,
+    }
+}
+
+/// The appearance stream of the state `/AS` names.
+fn state(doc: &Document, annot: &Dictionary, states: &Dictionary) -> Option<ObjectId> {
+    let name = resolve(doc, annot.get(b"AS").ok()?)?.as_name().ok()?;
+    match states.get(name).ok()? {
+        Object::Reference(id) => Some(*id),
+        _ => None,
+    }
+}
+
+/// A rectangle `[x0 y0 x1 y1]` normalised to `x0 <= x1`, `y0 <= y1`; `None`
+/// when not four sane numbers.
+fn rect_of(doc: &Document, o: &Object) -> Option<[f32; 4]> {
+    let a = resolve(doc, o)?.as_array().ok()?;
+    if a.len() != 4 {
+        return None;
+    }
+    let mut v = [0.0f32; 4];
+    for (slot, o) in v.iter_mut().zip(a) {
+        let n = resolve(doc, o)?.as_float().ok()?;
+        if !n.is_finite() || n.abs() > MAX_COORD {
+            return None;
+        }
+        *slot = n;
+    }
+    Some([
+        v[0].min(v[2]),
+        v[1].min(v[3]),
+        v[0].max(v[2]),
+        v[1].max(v[3]),
+    ])
+}
+
+/// Matrix A of §12.5.5: maps the bounding box of `bbox` transformed by
+/// `matrix` onto `rect`. `None` for a degenerate box or an absurd scale.
+fn fit(bbox: [f32; 4], matrix: &Matrix, rect: [f32; 4]) -> Option<Matrix> {
+    let corners = [
+        (bbox[0], bbox[1]),
+        (bbox[2], bbox[1]),
+        (bbox[0], bbox[3]),
+        (bbox[2], bbox[3]),
+    ];
+    let points: Vec<(f32, f32)> = corners
+        .iter()
+        .map(|&(x, y)| {
+            let p = mul(&[1.0, 0.0, 0.0, 1.0, x, y], matrix);
+            (p[4], p[5])
+        })
+        .collect();
+    let x0 = points.iter().map(|p| p.0).fold(f32::INFINITY, f32::min);
+    let x1 = points.iter().map(|p| p.0).fold(f32::NEG_INFINITY, f32::max);
+    let y0 = points.iter().map(|p| p.1).fold(f32::INFINITY, f32::min);
+    let y1 = points.iter().map(|p| p.1).fold(f32::NEG_INFINITY, f32::max);
+    let (w, h) = (x1 - x0, y1 - y0);
+    if !(w > 0.0 && h > 0.0) {
+        return None;
+    }
+    let sx = (rect[2] - rect[0]) / w;
+    let sy = (rect[3] - rect[1]) / h;
+    let sane = |s: f32| s.is_finite() && s > 0.0 && s <= MAX_SCALE;
+    (sane(sx) && sane(sy)).then_some([sx, 0.0, 0.0, sy, rect[0] - x0 * sx, rect[1] - y0 * sy])
+}
+
+#[cfg(test)]
+mod tests;

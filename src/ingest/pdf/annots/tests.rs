@@ -1,0 +1,192 @@
+use super::super::interp::{Interpreter, Marks, PlacedGlyph};
+use lopdf::{dictionary, Document, Object, ObjectId, Stream};
+
+/// A one-page document: "So:" in the page content, then the given
+/// annotations (built by the closure from the font and page ids).
+fn doc_with(annots: impl FnOnce(&mut Document, ObjectId) -> Vec<Object>) -> (Document, ObjectId) {
+    let mut doc = Document::with_version("1.7");
+    let pages_id = doc.new_object_id();
+    let font = doc.add_object(dictionary! {
+        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        "Encoding" => "WinAnsiEncoding",
+    });
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 12 Tf 72 700 Td (So:) Tj ET".to_vec(),
+    ));
+    let list = annots(&mut doc, font);
+    let page = doc.add_object(dictionary! {
+        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        "Annots" => list,
+    });
+    doc.objects.insert(
+        pages_id,
+        Object::Dictionary(
+            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+        ),
+    );
+    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+    doc.trailer.set("Root", catalog);
+    (doc, page)
+}
+
+fn nums(v: &[f32]) -> Object {
+    Object::Array(v.iter().map(|&n| Object::Real(n)).collect())
+}
+
+/// A form drawing `text` at (2, 4) in 10 pt; with the font in its own
+/// resources unless `inherit`.
+fn form(doc: &mut Document, font: ObjectId, bbox: &[f32], matrix: &[f32], text: &str) -> ObjectId {
+    let content = format!("BT /F1 10 Tf 2 4 Td ({text}) Tj ET");
+    doc.add_object(Stream::new(
+        dictionary! {
+            "Type" => "XObject", "Subtype" => "Form", "BBox" => nums(bbox),
+            "Matrix" => nums(matrix),
+            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+        },
+        content.into_bytes(),
+    ))
+}
+
+fn annot(doc: &mut Document, subtype: &str, flags: i64, rect: &[f32], ap: Object) -> Object {
+    doc.add_object(dictionary! {
+        "Type" => "Annot", "Subtype" => subtype, "F" => flags, "Rect" => nums(rect),
+        "AP" => dictionary! { "N" => ap },
+    })
+    .into()
+}
+
+fn marks(doc: &Document, page: ObjectId) -> Marks {
+    Interpreter::new(doc).page(page)
+}
+
+fn text(glyphs: &[PlacedGlyph]) -> String {
+    glyphs.iter().map(|g| &*g.text).collect()
+}
+
+const ID: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+#[test]
+fn freetext_appearance_is_drawn_after_the_content_on_its_rect() {
+    let (doc, page) = doc_with(|doc, font| {
+        let f = form(doc, font, &[0.0, 0.0, 100.0, 20.0], &ID, "329");
+        vec![annot(
+            doc,
+            "FreeText",
+            4,
+            &[100.0, 696.0, 200.0, 716.0],
+            f.into(),
+        )]
+    });
+    let m = marks(&doc, page);
+    assert_eq!(text(&m.glyphs), "So:329");
+    let three = &m.glyphs[3];
+    assert_eq!((three.x, three.y, three.size), (102.0, 700.0, 10.0));
+}
+
+#[test]
+fn form_matrix_then_fit_onto_rect() {
+    let (doc, page) = doc_with(|doc, font| {
+        // BBox 50×10 scaled by 2 → 100×20, fitted onto a 100×20 rect.
+        let f = form(
+            doc,
+            font,
+            &[0.0, 0.0, 50.0, 10.0],
+            &[2.0, 0.0, 0.0, 2.0, 0.0, 0.0],
+            "12",
+        );
+        // A rect twice as tall as the box: A scales y by 2.
+        let g = form(doc, font, &[10.0, 10.0, 60.0, 30.0], &ID, "7");
+        vec![
+            annot(doc, "Widget", 4, &[300.0, 500.0, 400.0, 520.0], f.into()),
+            annot(doc, "Widget", 0, &[300.0, 400.0, 350.0, 440.0], g.into()),
+        ]
+    });
+    let m = marks(&doc, page);
+    let one = m.glyphs.iter().find(|g| &*g.text == "1").unwrap();
+    assert_eq!((one.x, one.y, one.size), (304.0, 508.0, 20.0));
+    let seven = m.glyphs.iter().find(|g| &*g.text == "7").unwrap();
+    // Form point (2, 4) → A: x = 300 + (2 − 10), y = 400 + (4 − 10) × 2.
+    assert_eq!((seven.x, seven.y), (292.0, 388.0));
+}
+
+#[test]
+fn hidden_noview_and_popups_are_not_drawn() {
+    let (doc, page) = doc_with(|doc, font| {
+        let r = [100.0, 600.0, 200.0, 620.0];
+        let b = [0.0, 0.0, 100.0, 20.0];
+        let hidden = form(doc, font, &b, &ID, "H");
+        let no_view = form(doc, font, &b, &ID, "N");
+        let popup = form(doc, font, &b, &ID, "P");
+        let shown = form(doc, font, &b, &ID, "S");
+        vec![
+            annot(doc, "FreeText", 2, &r, hidden.into()),
+            annot(doc, "FreeText", 32 | 4, &r, no_view.into()),
+            annot(doc, "Popup", 0, &r, popup.into()),
+            annot(doc, "FreeText", 4 | 128, &r, shown.into()),
+        ]
+    });
+    assert_eq!(text(&marks(&doc, page).glyphs), "So:S");
+}
+
+#[test]
+fn appearance_state_is_picked_by_as() {
+    let (doc, page) = doc_with(|doc, font| {
+        let b = [0.0, 0.0, 100.0, 20.0];
+        let on = form(doc, font, &b, &ID, "ON");
+        let off = form(doc, font, &b, &ID, "OFF");
+        let states = dictionary! { "On" => on, "Off" => off };
+        let a = annot(
+            doc,
+            "Widget",
+            4,
+            &[100.0, 600.0, 200.0, 620.0],
+            states.clone().into(),
+        );
+        if let Object::Reference(id) = a {
+            if let Ok(Object::Dictionary(d)) = doc.get_object_mut(id) {
+                d.set("AS", Object::Name(b"Off".to_vec()));
+            }
+        }
+        // Without /AS a dictionary of states draws nothing.
+        let none = annot(
+            doc,
+            "Widget",
+            4,
+            &[100.0, 500.0, 200.0, 520.0],
+            states.into(),
+        );
+        vec![a, none]
+    });
+    assert_eq!(text(&marks(&doc, page).glyphs), "So:OFF");
+}
+
+#[test]
+fn cycles_degenerate_and_absurd_boxes_are_guarded() {
+    let (doc, page) = doc_with(|doc, font| {
+        let id = doc.new_object_id();
+        let looping = Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => nums(&[0.0, 0.0, 10.0, 10.0]),
+                "Resources" => dictionary! {
+                    "Font" => dictionary! { "F1" => font },
+                    "XObject" => dictionary! { "X" => id },
+                },
+            },
+            b"BT /F1 5 Tf 0 0 Td (L) Tj ET /X Do".to_vec(),
+        );
+        doc.objects.insert(id, Object::Stream(looping));
+        let flat = form(doc, font, &[0.0, 0.0, 0.0, 20.0], &ID, "Z");
+        let huge = form(doc, font, &[0.0, 0.0, 1.0, 1.0], &ID, "B");
+        vec![
+            annot(doc, "Widget", 4, &[10.0, 10.0, 20.0, 20.0], id.into()),
+            annot(doc, "Widget", 4, &[10.0, 10.0, 20.0, 20.0], flat.into()),
+            annot(doc, "Widget", 4, &[0.0, 0.0, 5000.0, 5000.0], huge.into()),
+            annot(doc, "Widget", 4, &[0.0, 0.0, 1.0e9, 1.0], huge.into()),
+        ]
+    });
+    assert_eq!(text(&marks(&doc, page).glyphs), "So:L");
+}
