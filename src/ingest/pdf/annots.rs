@@ -7,7 +7,7 @@
 //! is placed by PDF 32000 §12.5.5: its `/BBox` transformed by its `/Matrix`
 //! is fitted onto `/Rect` (matrix A) and the form drawn with `Matrix × A`.
 
-use super::interp::{matrix_of_objects, mul, Interpreter, Marks, Matrix};
+use super::interp::{matrix_of_objects, mul, Interpreter, Marks, Matrix, PlacedGlyph};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// Most annotations drawn on one page.
@@ -44,9 +44,45 @@ pub(super) fn draw(
         .filter_map(|a| resolve(doc, a).and_then(|o| o.as_dict().ok()))
         .filter_map(|a| placed_appearance(doc, a))
         .collect();
+    let first = out.glyphs.len();
     for (id, a) in forms {
         interp.draw_form(id, a, resources, out);
     }
+    drop_covered_blanks(out, first);
+}
+
+/// Most stamp glyphs compared with the page's blanks.
+const MAX_STAMP_GLYPHS: usize = 2000;
+/// Baselines closer than this share a line (share of the font size).
+const SAME_BASELINE: f32 = 0.5;
+
+/// Drops the page's blank glyphs (index below `first`) that an
+/// annotation's visible glyph covers on the same baseline: a form left
+/// "Số:      /BC-UBND" blank for the stamp, whose digits would otherwise
+/// interleave with the blanks ("2 2 8").
+fn drop_covered_blanks(out: &mut Marks, first: usize) {
+    let stamps: Vec<&PlacedGlyph> = out.glyphs[first..]
+        .iter()
+        .filter(|g| !g.text.trim().is_empty())
+        .take(MAX_STAMP_GLYPHS)
+        .collect();
+    if stamps.is_empty() {
+        return;
+    }
+    let covered = |g: &PlacedGlyph| {
+        g.text.trim().is_empty()
+            && stamps.iter().any(|s| {
+                (g.y - s.y).abs() < SAME_BASELINE * g.size.max(s.size)
+                    && g.x < s.x + s.width
+                    && s.x < g.x + g.width
+            })
+    };
+    let drop: Vec<bool> = out.glyphs[..first].iter().map(covered).collect();
+    let mut i = 0;
+    out.glyphs.retain(|_| {
+        i += 1;
+        !drop.get(i - 1).copied().unwrap_or(false)
+    });
 }
 
 /// An object with one level of reference followed.

@@ -190,3 +190,31 @@ fn cycles_degenerate_and_absurd_boxes_are_guarded() {
     });
     assert_eq!(text(&marks(&doc, page).glyphs), "So:L");
 }
+
+#[test]
+fn blanks_under_a_stamp_are_dropped() {
+    let (mut doc, page) = doc_with(|doc, font| {
+        let f = form(doc, font, &[0.0, 0.0, 100.0, 20.0], &ID, "228");
+        vec![annot(
+            doc,
+            "Widget",
+            4,
+            &[90.0, 696.0, 190.0, 716.0],
+            f.into(),
+        )]
+    });
+    // The page leaves blanks after "So:" where the stamp lands.
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 12 Tf 72 700 Td (So:          /BC) Tj ET".to_vec(),
+    ));
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+        d.set("Contents", content);
+    }
+    let m = marks(&doc, page);
+    let mut glyphs = m.glyphs.clone();
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let t = text(&glyphs);
+    assert!(t.contains("228"), "{t:?}");
+    assert!(t.starts_with("So:") && t.ends_with("/BC"), "{t:?}");
+}
