@@ -108,6 +108,10 @@ mod tests {
             Some("2026-01-15")
         );
         assert_eq!(d("Lâm Đồng, ngày 2 8 tháng 11 năm 2025"), None);
+        assert_eq!(
+            d("(kèm theo Quyết định số 1187/QĐ-BNV ngày 15 tháng 10 năm 2025)"),
+            None
+        );
     }
 
     #[test]

@@ -46,9 +46,57 @@ pub(super) fn draw(
         .collect();
     let first = out.glyphs.len();
     for (id, a) in forms {
+        let start = out.glyphs.len();
         interp.draw_form(id, a, resources, out);
+        snap_to_line(out, first, start);
     }
     drop_covered_blanks(out, first);
+}
+
+/// Longest stamp (visible characters) moved onto a neighbouring line.
+const MAX_SNAPPED_CHARS: usize = 16;
+/// Farthest a stamp's baseline is moved (share of the font size).
+const SNAP_DISTANCE: f32 = 1.0;
+/// How far beside the stamp a line's glyph may end (share of the size).
+const SNAP_REACH: f32 = 2.0;
+
+/// Moves a short one-line stamp (the glyphs from `start` on) a bit off
+/// the page's line beside it ("12094" drawn half a line above "Số:
+/// /BNV-CCHC") onto that line's baseline, so it joins the line. The
+/// page's glyphs are those before `first`.
+fn snap_to_line(out: &mut Marks, first: usize, start: usize) {
+    let stamp: Vec<&PlacedGlyph> = out.glyphs[start..]
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() && g.size > 0.0)
+        .collect();
+    let Some(head) = stamp.first() else { return };
+    let size = stamp.iter().map(|g| g.size).fold(0.0, f32::max);
+    let chars: usize = stamp.iter().map(|g| g.text.chars().count()).sum();
+    if chars > MAX_SNAPPED_CHARS || stamp.iter().any(|g| (g.y - head.y).abs() > 1.0) {
+        return;
+    }
+    let x0 = stamp.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+    let x1 = stamp
+        .iter()
+        .map(|g| g.x + g.width)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let y = head.y;
+    let nearest = out.glyphs[..first]
+        .iter()
+        .filter(|g| !g.text.trim().is_empty() && g.size > 0.0)
+        .filter(|g| {
+            let reach = SNAP_REACH * size.max(g.size);
+            g.x < x1 + reach && x0 - reach < g.x + g.width
+        })
+        .map(|g| g.y - y)
+        .filter(|dy| dy.abs() < SNAP_DISTANCE * size)
+        .min_by(|a, b| a.abs().total_cmp(&b.abs()));
+    // Already on a line (as the line grouping reads it): leave it.
+    if let Some(dy) = nearest.filter(|dy| dy.abs() >= SAME_BASELINE * size) {
+        for g in &mut out.glyphs[start..] {
+            g.y += dy;
+        }
+    }
 }
 
 /// Most stamp glyphs compared with the page's blanks.

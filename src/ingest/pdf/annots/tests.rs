@@ -218,3 +218,28 @@ fn blanks_under_a_stamp_are_dropped() {
     assert!(t.contains("228"), "{t:?}");
     assert!(t.starts_with("So:") && t.ends_with("/BC"), "{t:?}");
 }
+
+#[test]
+fn a_short_stamp_a_bit_off_joins_the_line_beside_it() {
+    let (doc, page) = doc_with(|doc, font| {
+        // "12094" drawn 8 pt above the baseline of "So:" (y = 700).
+        let near = form(doc, font, &[0.0, 0.0, 60.0, 20.0], &ID, "12094");
+        // A long signature text is left where it is.
+        let long = form(
+            doc,
+            font,
+            &[0.0, 0.0, 200.0, 20.0],
+            &ID,
+            "Signed by Nguyen Van A",
+        );
+        vec![
+            annot(doc, "Widget", 4, &[90.0, 704.0, 150.0, 724.0], near.into()),
+            annot(doc, "Widget", 4, &[60.0, 686.0, 260.0, 706.0], long.into()),
+        ]
+    });
+    let m = marks(&doc, page);
+    let one = m.glyphs.iter().find(|g| &*g.text == "1").unwrap();
+    assert_eq!(one.y, 700.0);
+    let s = m.glyphs.iter().find(|g| &*g.text == "V").unwrap();
+    assert_eq!(s.y, 690.0);
+}
