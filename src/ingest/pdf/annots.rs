@@ -44,13 +44,53 @@ pub(super) fn draw(
         .filter_map(|a| resolve(doc, a).and_then(|o| o.as_dict().ok()))
         .filter_map(|a| placed_appearance(doc, a))
         .collect();
-    let first = out.glyphs.len();
+    let (first, rules) = (out.glyphs.len(), out.rules.len());
+    let mut budget = OVERPRINT_BUDGET;
     for (id, a) in forms {
         let start = out.glyphs.len();
         interp.draw_form(id, a, resources, out);
         snap_to_line(out, first, start);
+        if overprints(out, first, start, &mut budget) {
+            out.glyphs.truncate(start);
+        }
     }
+    // Borders of widgets and stamps are no table rulings.
+    out.rules.truncate(rules);
     drop_covered_blanks(out, first);
+}
+
+/// Most glyph pairs compared on a page to find overprinting annotations.
+const OVERPRINT_BUDGET: usize = 20_000_000;
+/// Share of an annotation's glyphs over the page's text that makes it an
+/// overprint.
+const OVERPRINT_SHARE: f32 = 0.5;
+/// Share of the narrower glyph two glyphs must overlap by.
+const GLYPH_OVERLAP: f32 = 0.3;
+
+/// True when most visible glyphs of the annotation drawn from `start` on
+/// lie over the page's visible glyphs (before `first`): text printed over
+/// text ("PDF file" across "Dummy PDF file") would interleave letter by
+/// letter with it, so such an annotation is left out. A stamp on blanks
+/// is kept. Once `budget` comparisons are spent, annotations are kept.
+fn overprints(out: &Marks, first: usize, start: usize, budget: &mut usize) -> bool {
+    let visible = |g: &&PlacedGlyph| !g.text.trim().is_empty() && g.size > 0.0;
+    let page: Vec<&PlacedGlyph> = out.glyphs[..first].iter().filter(visible).collect();
+    let stamp: Vec<&PlacedGlyph> = out.glyphs[start..].iter().filter(visible).collect();
+    let cost = page.len().saturating_mul(stamp.len());
+    if stamp.is_empty() || cost > *budget {
+        return false;
+    }
+    *budget -= cost;
+    let over = |s: &PlacedGlyph, g: &PlacedGlyph| {
+        let overlap = (s.x + s.width).min(g.x + g.width) - s.x.max(g.x);
+        (s.y - g.y).abs() < SAME_BASELINE * s.size.max(g.size)
+            && overlap > GLYPH_OVERLAP * s.width.min(g.width)
+    };
+    let n = stamp
+        .iter()
+        .filter(|s| page.iter().any(|g| over(s, g)))
+        .count();
+    n as f32 > OVERPRINT_SHARE * stamp.len() as f32
 }
 
 /// Longest stamp (visible characters) moved onto a neighbouring line.

@@ -243,3 +243,37 @@ fn a_short_stamp_a_bit_off_joins_the_line_beside_it() {
     let s = m.glyphs.iter().find(|g| &*g.text == "V").unwrap();
     assert_eq!(s.y, 690.0);
 }
+
+#[test]
+fn text_printed_over_the_page_text_and_borders_are_left_out() {
+    let (doc, page) = doc_with(|doc, font| {
+        // "So:" is drawn at (72, 700) in 12 pt; "Sx" right over it.
+        let over = form(doc, font, &[0.0, 0.0, 60.0, 20.0], &ID, "Sx");
+        let boxed = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => nums(&[0.0, 0.0, 100.0, 20.0]),
+            },
+            b"0 0 100 20 re S".to_vec(),
+        ));
+        vec![
+            annot(
+                doc,
+                "FreeText",
+                4,
+                &[70.0, 696.0, 130.0, 716.0],
+                over.into(),
+            ),
+            annot(
+                doc,
+                "Widget",
+                4,
+                &[100.0, 100.0, 200.0, 120.0],
+                boxed.into(),
+            ),
+        ]
+    });
+    let m = marks(&doc, page);
+    assert_eq!(text(&m.glyphs), "So:");
+    assert!(m.rules.is_empty());
+}
