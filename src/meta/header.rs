@@ -102,12 +102,18 @@ mod tests {
         // Running text, and digits a stamp left apart, are not numbers.
         assert_eq!(n("quyết số 76/NQ-CP của Chính phủ"), None);
         assert_eq!(n("Số: 2 2 8 /BC-SNV"), None);
+        assert_eq!(n("Số: ..228.. /BC-UBND").as_deref(), Some("228/BC-UBND"));
+        assert_eq!(n("Số:……../BC-K4"), None);
         let d = |t: &str| date(&Clean::from_texts(&[t]));
         assert_eq!(
             d("Lâm Đồng, ngày15tháng 01năm2026").as_deref(),
             Some("2026-01-15")
         );
         assert_eq!(d("Lâm Đồng, ngày 2 8 tháng 11 năm 2025"), None);
+        assert_eq!(
+            d("Huế, ngày ..12.. tháng ..3.. năm 2025").as_deref(),
+            Some("2025-03-12")
+        );
         assert_eq!(
             d("(kèm theo Quyết định số 1187/QĐ-BNV ngày 15 tháng 10 năm 2025)"),
             None

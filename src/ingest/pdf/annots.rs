@@ -73,7 +73,7 @@ const GLYPH_OVERLAP: f32 = 0.3;
 /// letter with it, so such an annotation is left out. A stamp on blanks
 /// is kept. Once `budget` comparisons are spent, annotations are kept.
 fn overprints(out: &Marks, first: usize, start: usize, budget: &mut usize) -> bool {
-    let visible = |g: &&PlacedGlyph| !g.text.trim().is_empty() && g.size > 0.0;
+    let visible = |g: &&PlacedGlyph| inked(g);
     let page: Vec<&PlacedGlyph> = out.glyphs[..first].iter().filter(visible).collect();
     let stamp: Vec<&PlacedGlyph> = out.glyphs[start..].iter().filter(visible).collect();
     let cost = page.len().saturating_mul(stamp.len());
@@ -105,10 +105,7 @@ const SNAP_REACH: f32 = 2.0;
 /// /BNV-CCHC") onto that line's baseline, so it joins the line. The
 /// page's glyphs are those before `first`.
 fn snap_to_line(out: &mut Marks, first: usize, start: usize) {
-    let stamp: Vec<&PlacedGlyph> = out.glyphs[start..]
-        .iter()
-        .filter(|g| !g.text.trim().is_empty() && g.size > 0.0)
-        .collect();
+    let stamp: Vec<&PlacedGlyph> = out.glyphs[start..].iter().filter(|g| inked(g)).collect();
     let Some(head) = stamp.first() else { return };
     let size = stamp.iter().map(|g| g.size).fold(0.0, f32::max);
     let chars: usize = stamp.iter().map(|g| g.text.chars().count()).sum();
@@ -123,7 +120,7 @@ fn snap_to_line(out: &mut Marks, first: usize, start: usize) {
     let y = head.y;
     let nearest = out.glyphs[..first]
         .iter()
-        .filter(|g| !g.text.trim().is_empty() && g.size > 0.0)
+        .filter(|g| inked(g))
         .filter(|g| {
             let reach = SNAP_REACH * size.max(g.size);
             g.x < x1 + reach && x0 - reach < g.x + g.width
@@ -144,21 +141,30 @@ const MAX_STAMP_GLYPHS: usize = 2000;
 /// Baselines closer than this share a line (share of the font size).
 const SAME_BASELINE: f32 = 0.5;
 
-/// Drops the page's blank glyphs (index below `first`) that an
-/// annotation's visible glyph covers on the same baseline: a form left
+/// True for a glyph with ink that is no blank filler: not a space, nor the
+/// dots and rules a form leaves for a stamp ("Số: ......./BC-UBND").
+fn inked(g: &PlacedGlyph) -> bool {
+    g.size > 0.0
+        && g.text
+            .chars()
+            .any(|c| !c.is_whitespace() && !matches!(c, '.' | '…' | '_'))
+}
+
+/// Drops the page's blank fillers (spaces, dots; index below `first`) that
+/// an annotation's inked glyph covers on the same baseline: a form left
 /// "Số:      /BC-UBND" blank for the stamp, whose digits would otherwise
 /// interleave with the blanks ("2 2 8").
 fn drop_covered_blanks(out: &mut Marks, first: usize) {
     let stamps: Vec<&PlacedGlyph> = out.glyphs[first..]
         .iter()
-        .filter(|g| !g.text.trim().is_empty())
+        .filter(|g| inked(g))
         .take(MAX_STAMP_GLYPHS)
         .collect();
     if stamps.is_empty() {
         return;
     }
     let covered = |g: &PlacedGlyph| {
-        g.text.trim().is_empty()
+        !inked(g)
             && stamps.iter().any(|s| {
                 (g.y - s.y).abs() < SAME_BASELINE * g.size.max(s.size)
                     && g.x < s.x + s.width

@@ -277,3 +277,28 @@ fn text_printed_over_the_page_text_and_borders_are_left_out() {
     assert_eq!(text(&m.glyphs), "So:");
     assert!(m.rules.is_empty());
 }
+
+#[test]
+fn dots_left_for_a_stamp_are_blanks_under_it() {
+    let (mut doc, page) = doc_with(|doc, font| {
+        let f = form(doc, font, &[0.0, 0.0, 100.0, 20.0], &ID, "228");
+        vec![annot(
+            doc,
+            "Widget",
+            4,
+            &[90.0, 696.0, 190.0, 716.0],
+            f.into(),
+        )]
+    });
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 12 Tf 72 700 Td (So: .............../BC) Tj ET".to_vec(),
+    ));
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+        d.set("Contents", content);
+    }
+    let mut glyphs = marks(&doc, page).glyphs;
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let t = text(&glyphs);
+    assert!(t.contains("228") && !t.contains("2.2"), "{t:?}");
+}
