@@ -55,7 +55,9 @@ pub fn title(lines: &[Clean], head: usize) -> Option<String> {
 /// The document number ("769/BC-UBND"); `None` when left blank.
 pub fn number(header: &[Clean]) -> Option<String> {
     header.iter().find_map(|l| {
-        let c = NUMBER.captures(&l.text)?;
+        // Signing stamps print "CCHC&amp;VTLT" for "CCHC&VTLT".
+        let text = l.text.replace("&amp;", "&");
+        let c = NUMBER.captures(&text)?;
         let squeeze = |s: &str| s.split_whitespace().collect::<String>();
         Some(format!("{}/{}", squeeze(&c["n"]), squeeze(&c["sym"])))
     })
@@ -95,6 +97,10 @@ mod tests {
             Some("156-CV/TĐTN-BCTĐ&TTN")
         );
         assert_eq!(n("Số 12/BC-UBND").as_deref(), Some("12/BC-UBND"));
+        assert_eq!(
+            n("Số: 2775/SNV-CCHC&amp;VTLT; 10/11/2025").as_deref(),
+            Some("2775/SNV-CCHC&VTLT")
+        );
         assert_eq!(
             n("UBND HUYỆN KBANG Số: 7/BC-UBND").as_deref(),
             Some("7/BC-UBND")

@@ -49,6 +49,8 @@ pub struct PeriodWords {
     pub nine_months: Vec<String>,
     /// "nam".
     pub year: String,
+    /// A full date (folded regex; group 1 is kept).
+    pub date: String,
 }
 
 /// Signature vocabulary (folded).
