@@ -6,7 +6,8 @@ text (`pdftotext -l 1 FILE -`, first 60 lines) shows "Số: N", runs
 `target/release/baocao extract` and counts the records whose
 `report.number` contains N (right), holds another number (wrong) or is
 empty (missing). Where poppler's header shows "ngày D tháng M năm Y", the
-same for `report.date`.
+same for `report.date`. Last, over every PDF whose poppler header shows a
+place-date (", ngày D tháng M năm Y"), how many dates come out right.
 
 usage: bench/real_numbers.py [REAL_DIR] [-v]   (needs poppler-utils)
 """
@@ -19,6 +20,7 @@ import sys
 FOLDERS = ["vbai", "das", "hwolp", "solieubaocao", "baocaotudanhgia", "viparse"]
 NUMBER = re.compile(r"Số\s*:\s*(\d+)")
 DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
+PLACE_DATE = re.compile(r",\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})")
 
 
 def poppler_header(path):
@@ -29,19 +31,20 @@ def poppler_header(path):
     return out.splitlines()[:60]
 
 
-def expected(path):
+def iso(m):
+    """The ISO date of a day-month-year match, when valid."""
+    if not m:
+        return None
+    d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= d <= 31 and 1 <= mo <= 12 else None
+
+
+def expected(lines):
     """(N, ISO date or None) from poppler's header, or None without "Số: N"."""
-    lines = poppler_header(path)
     number = next((m.group(1) for l in lines if (m := NUMBER.search(l))), None)
     if number is None:
         return None
-    m = DATE.search(" ".join(lines))
-    date = None
-    if m:
-        d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
-        if 1 <= d <= 31 and 1 <= mo <= 12:
-            date = f"{y:04d}-{mo:02d}-{d:02d}"
-    return number, date
+    return number, iso(DATE.search(" ".join(lines)))
 
 
 def main():
@@ -55,9 +58,10 @@ def main():
         d = os.path.join(real, folder)
         if os.path.isdir(d):
             files += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.lower().endswith(".pdf")]
-    wanted = {f: e for f in files if (e := expected(f))}
+    headers = {f: poppler_header(f) for f in files}
+    wanted = {f: e for f in files if (e := expected(headers[f]))}
     out = subprocess.run(
-        [binary, "extract", "--no-progress", "--jobs", "1", *wanted],
+        [binary, "extract", "--no-progress", "--jobs", "1", *files],
         capture_output=True, text=True,
     ).stdout
     records = {}
@@ -93,6 +97,21 @@ def main():
         f"{len(wanted)} PDFs show 'Số: N': {counts['right']} right, {counts['wrong']} wrong, "
         f"{counts['missing']} missing; {counts['dates']} show a date: "
         f"{counts['date_right']} right, {counts['date_wrong']} wrong"
+    )
+    place = dict(all=0, right=0, wrong=0)
+    for f, lines in headers.items():
+        date = iso(PLACE_DATE.search(" ".join(lines)))
+        if not date:
+            continue
+        got = records.get(f, {}).get("date")
+        place["all"] += 1
+        place["right"] += got == date
+        place["wrong"] += bool(got) and got != date
+        if verbose and got != date:
+            print(f"date    {date} got {got!s:20} {os.path.relpath(f, real)}")
+    print(
+        f"{place['all']} PDFs show a place-date: {place['right']} right, "
+        f"{place['wrong']} wrong, {place['all'] - place['right'] - place['wrong']} missing"
     )
 
 

@@ -160,7 +160,8 @@ fn drop_covered_blanks(out: &mut Marks, first: usize) {
         .filter(|g| inked(g))
         .take(MAX_STAMP_GLYPHS)
         .collect();
-    if stamps.is_empty() {
+    let blanks = out.glyphs[..first].iter().filter(|g| !inked(g)).count();
+    if stamps.is_empty() || blanks.saturating_mul(stamps.len()) > OVERPRINT_BUDGET {
         return;
     }
     let covered = |g: &PlacedGlyph| {
