@@ -6,6 +6,12 @@
 //! skipped; a dictionary of appearance states is resolved by `/AS`. The form
 //! is placed by PDF 32000 §12.5.5: its `/BBox` transformed by its `/Matrix`
 //! is fitted onto `/Rect` (matrix A) and the form drawn with `Matrix × A`.
+//!
+//! So that a stamp reads as part of its line: the page's blanks and dots
+//! under it are dropped ("Số: 2 2 8" would otherwise interleave), a short
+//! one-line stamp a bit off the line beside it is moved onto that line, and
+//! an annotation printed over the page's text is left out. Annotation
+//! borders are no table rulings.
 
 use super::interp::{matrix_of_objects, mul, Interpreter, Marks, Matrix, PlacedGlyph};
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -218,7 +224,39 @@ fn visible(doc: &Document, annot: &Dictionary) -> bool {
         .and_then(|o| resolve(doc, o))
         .and_then(|o| o.as_i64().ok())
         .unwrap_or(0);
-    subtype != Some(b"Popup") && flags & HIDDEN_OR_NO_VIEW == 0
+    subtype != Some(b"Popup") && flags & HIDDEN_OR_NO_VIEW == 0 && !switched_off(doc, annot)
+}
+
+/// True when the annotation's optional content (`/OC`: a group, or a
+/// membership dictionary of groups, visible when any is on) is off in the
+/// document's default configuration (`/OCProperties /D /OFF`).
+fn switched_off(doc: &Document, annot: &Dictionary) -> bool {
+    let Ok(Object::Reference(oc)) = annot.get(b"OC") else {
+        return false;
+    };
+    let off: Vec<ObjectId> = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"OCProperties").ok())
+        .and_then(|o| resolve(doc, o)?.as_dict().ok())
+        .and_then(|p| resolve(doc, p.get(b"D").ok()?)?.as_dict().ok())
+        .and_then(|d| resolve(doc, d.get(b"OFF").ok()?)?.as_array().ok())
+        .map(|a| a.iter().filter_map(|o| o.as_reference().ok()).collect())
+        .unwrap_or_default();
+    if off.is_empty() {
+        return false;
+    }
+    let groups: Vec<ObjectId> = doc
+        .get_dictionary(*oc)
+        .ok()
+        .and_then(|d| d.get(b"OCGs").ok())
+        .map(|o| match resolve(doc, o) {
+            Some(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+            Some(_) => o.as_reference().ok().into_iter().collect(),
+            None => Vec::new(),
+        })
+        .unwrap_or_else(|| vec![*oc]);
+    !groups.is_empty() && groups.iter().all(|g| off.contains(g))
 }
 
 /// The object id of `/AP /N`: the stream itself, or the state `/AS` names.

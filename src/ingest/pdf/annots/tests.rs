@@ -302,3 +302,53 @@ fn dots_left_for_a_stamp_are_blanks_under_it() {
     let t = text(&glyphs);
     assert!(t.contains("228") && !t.contains("2.2"), "{t:?}");
 }
+
+#[test]
+fn annotations_of_a_layer_switched_off_are_not_drawn() {
+    let (mut doc, page) = doc_with(|doc, font| {
+        let b = [0.0, 0.0, 100.0, 20.0];
+        let off = doc
+            .add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("Off") });
+        let on =
+            doc.add_object(dictionary! { "Type" => "OCG", "Name" => Object::string_literal("On") });
+        let hidden = form(doc, font, &b, &ID, "H");
+        let shown = form(doc, font, &b, &ID, "S");
+        let h = annot(
+            doc,
+            "Widget",
+            4,
+            &[100.0, 600.0, 200.0, 620.0],
+            hidden.into(),
+        );
+        let s = annot(
+            doc,
+            "Widget",
+            4,
+            &[100.0, 500.0, 200.0, 520.0],
+            shown.into(),
+        );
+        for (a, g) in [(&h, off), (&s, on)] {
+            if let Object::Reference(id) = a {
+                if let Ok(Object::Dictionary(d)) = doc.get_object_mut(*id) {
+                    d.set("OC", g);
+                }
+            }
+        }
+        doc.trailer.set("OffGroup", off);
+        vec![h, s]
+    });
+    let off = doc
+        .trailer
+        .get(b"OffGroup")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let root = doc.trailer.get(b"Root").unwrap().as_reference().unwrap();
+    if let Ok(Object::Dictionary(c)) = doc.get_object_mut(root) {
+        c.set(
+            "OCProperties",
+            dictionary! { "D" => dictionary! { "OFF" => vec![off.into()] } },
+        );
+    }
+    assert_eq!(text(&marks(&doc, page).glyphs), "So:S");
+}
