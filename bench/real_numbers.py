@@ -2,7 +2,7 @@
 """Document number and date of real government PDFs against poppler.
 
 For every PDF of the government folders of ../shared/real/ whose poppler
-text (`pdftotext -l 1 FILE -`, first 60 lines) shows "Số: N", runs
+text (`pdftotext -l 1 FILE -`, first 60 lines, NFC) shows "Số: N", runs
 `target/release/baocao extract` and counts the records whose
 `report.number` contains N (right), holds another number (wrong) or is
 empty (missing). Where poppler's header shows "ngày D tháng M năm Y", the
@@ -16,6 +16,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 
 FOLDERS = ["vbai", "das", "hwolp", "solieubaocao", "baocaotudanhgia", "viparse"]
 NUMBER = re.compile(r"Số\s*:\s*(\d+)")
@@ -28,7 +29,7 @@ def poppler_header(path):
     out = subprocess.run(
         ["pdftotext", "-l", "1", path, "-"], capture_output=True, text=True, errors="replace"
     ).stdout
-    return out.splitlines()[:60]
+    return unicodedata.normalize("NFC", out).splitlines()[:60]
 
 
 def iso(m):
