@@ -9,12 +9,14 @@
 //!
 //! So that a stamp reads as part of its line: the page's blanks and dots
 //! under it are dropped ("Số: 2 2 8" would otherwise interleave), a short
-//! one-line stamp a bit off the line beside it is moved onto that line, and
-//! an annotation printed over the page's text is left out. Annotation
+//! one-line stamp a bit off the line beside it is moved onto that line, a
+//! short stamp restating the words under it stands for them, and other
+//! text printed over the page's text is left out. Annotation
 //! borders are no table rulings.
 
 use super::interp::{matrix_of_objects, mul, Interpreter, Marks, Matrix, PlacedGlyph};
 use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::rc::Rc;
 
 /// Most annotations drawn on one page.
 const MAX_ANNOTS: usize = 500;
@@ -56,8 +58,17 @@ pub(super) fn draw(
         let start = out.glyphs.len();
         interp.draw_form(id, a, resources, out);
         snap_to_line(out, first, start);
-        if overprints(out, first, start, &mut budget) {
-            out.glyphs.truncate(start);
+        match overprint(out, first, start, &mut budget) {
+            Overprint::No => {}
+            Overprint::Covers => out.glyphs.truncate(start),
+            // The stamp's words stand for the page's under it.
+            Overprint::Restates(under) => {
+                for i in under {
+                    if let Some(g) = out.glyphs.get_mut(i) {
+                        g.text = Rc::from("");
+                    }
+                }
+            }
         }
     }
     // Borders of widgets and stamps are no table rulings.
@@ -73,18 +84,32 @@ const OVERPRINT_SHARE: f32 = 0.5;
 /// Share of the narrower glyph two glyphs must overlap by.
 const GLYPH_OVERLAP: f32 = 0.3;
 
-/// True when most visible glyphs of the annotation drawn from `start` on
-/// lie over the page's visible glyphs (before `first`): text printed over
-/// text ("PDF file" across "Dummy PDF file") would interleave letter by
-/// letter with it, so such an annotation is left out. A stamp on blanks
-/// is kept. Once `budget` comparisons are spent, annotations are kept.
-fn overprints(out: &Marks, first: usize, start: usize, budget: &mut usize) -> bool {
-    let visible = |g: &&PlacedGlyph| inked(g);
-    let page: Vec<&PlacedGlyph> = out.glyphs[..first].iter().filter(visible).collect();
-    let stamp: Vec<&PlacedGlyph> = out.glyphs[start..].iter().filter(visible).collect();
+/// How an annotation's glyphs lie over the page's text.
+enum Overprint {
+    /// On blanks or beside the text.
+    No,
+    /// A short stamp over words it restates ("ngày 12 tháng 3 năm 2025"
+    /// over "ngày    tháng 3 năm 2025"): the page's glyphs under it.
+    Restates(Vec<usize>),
+    /// Other text printed over the page's text.
+    Covers,
+}
+
+/// How the annotation drawn from `start` on lies over the page's inked
+/// glyphs (before `first`). Text over text ("PDF file" across "Dummy PDF
+/// file") would interleave letter by letter with it: it [`Overprint::Covers`]
+/// when most of its glyphs lie over the page's. Once `budget` comparisons
+/// are spent, annotations are taken as lying on blanks.
+fn overprint(out: &Marks, first: usize, start: usize, budget: &mut usize) -> Overprint {
+    let page: Vec<(usize, &PlacedGlyph)> = out.glyphs[..first]
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| inked(g))
+        .collect();
+    let stamp: Vec<&PlacedGlyph> = out.glyphs[start..].iter().filter(|g| inked(g)).collect();
     let cost = page.len().saturating_mul(stamp.len());
     if stamp.is_empty() || cost > *budget {
-        return false;
+        return Overprint::No;
     }
     *budget -= cost;
     let over = |s: &PlacedGlyph, g: &PlacedGlyph| {
@@ -92,15 +117,57 @@ fn overprints(out: &Marks, first: usize, start: usize, budget: &mut usize) -> bo
         (s.y - g.y).abs() < SAME_BASELINE * s.size.max(g.size)
             && overlap > GLYPH_OVERLAP * s.width.min(g.width)
     };
-    let n = stamp
+    let over_text = stamp
         .iter()
-        .filter(|s| page.iter().any(|g| over(s, g)))
+        .filter(|s| page.iter().any(|(_, g)| over(s, g)))
         .count();
-    n as f32 > OVERPRINT_SHARE * stamp.len() as f32
+    if over_text == 0 {
+        return Overprint::No;
+    }
+    // The page's glyphs within the stamp's span, on its baseline.
+    let x0 = stamp.iter().map(|g| g.x).fold(f32::INFINITY, f32::min);
+    let x1 = stamp
+        .iter()
+        .map(|g| g.x + g.width)
+        .fold(f32::NEG_INFINITY, f32::max);
+    let (y, size) = (stamp[0].y, stamp.iter().map(|g| g.size).fold(0.0, f32::max));
+    let one_line = stamp.iter().all(|g| (g.y - y).abs() < SAME_BASELINE * size);
+    let under: Vec<usize> = page
+        .iter()
+        .filter(|(_, g)| {
+            let mid = g.x + g.width / 2.0;
+            (g.y - y).abs() < SAME_BASELINE * size.max(g.size) && x0 <= mid && mid <= x1
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    if one_line && stamp.len() <= MAX_SNAPPED_CHARS && restates(&stamp, &under, out) {
+        Overprint::Restates(under)
+    } else if over_text as f32 > OVERPRINT_SHARE * stamp.len() as f32 {
+        Overprint::Covers
+    } else {
+        Overprint::No
+    }
 }
 
-/// Longest stamp (visible characters) moved onto a neighbouring line.
-const MAX_SNAPPED_CHARS: usize = 16;
+/// True when every page glyph `under` the stamp is one of the stamp's own
+/// letters (each letter used once).
+fn restates(stamp: &[&PlacedGlyph], under: &[usize], out: &Marks) -> bool {
+    let mut letters: Vec<&str> = stamp.iter().map(|g| &*g.text).collect();
+    under.iter().all(|&i| {
+        let text = out.glyphs.get(i).map(|g| &*g.text);
+        match letters.iter().position(|t| Some(*t) == text) {
+            Some(p) => {
+                letters.swap_remove(p);
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// Longest stamp (inked characters) moved onto a neighbouring line or
+/// standing for the page's words under it ("ngày 12 tháng 3 năm 2025").
+const MAX_SNAPPED_CHARS: usize = 32;
 /// Farthest a stamp's baseline is moved (share of the font size).
 const SNAP_DISTANCE: f32 = 1.0;
 /// How far beside the stamp a line's glyph may end (share of the size).

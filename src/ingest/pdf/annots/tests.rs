@@ -352,3 +352,38 @@ fn annotations_of_a_layer_switched_off_are_not_drawn() {
     }
     assert_eq!(text(&marks(&doc, page).glyphs), "So:S");
 }
+
+#[test]
+fn a_date_stamp_restating_the_words_under_it_stands_for_them() {
+    let (mut doc, page) = doc_with(|doc, font| {
+        // "ngay" of the page starts at 72 + width("Hue, ") = 95.9.
+        let f = form(
+            doc,
+            font,
+            &[0.0, 0.0, 200.0, 20.0],
+            &ID,
+            "ngay 12 thang 3 nam 2025",
+        );
+        vec![annot(
+            doc,
+            "Widget",
+            4,
+            &[95.5, 696.0, 295.5, 716.0],
+            f.into(),
+        )]
+    });
+    let content = doc.add_object(Stream::new(
+        dictionary! {},
+        b"BT /F1 10 Tf 72 700 Td (Hue, ngay    thang 3 nam 2025) Tj ET".to_vec(),
+    ));
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+        d.set("Contents", content);
+    }
+    let mut glyphs = marks(&doc, page).glyphs;
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let t = text(&glyphs)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(t, "Hue, ngay 12 thang 3 nam 2025");
+}
