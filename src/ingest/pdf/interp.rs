@@ -127,6 +127,7 @@ pub struct Interpreter<'a> {
     doc: &'a Document,
     fonts: HashMap<ObjectId, Rc<Font>>,
     inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
+    content_text: bool,
 }
 
 fn num(o: &Operand) -> f32 {
@@ -155,6 +156,7 @@ impl<'a> Interpreter<'a> {
             doc,
             fonts: HashMap::new(),
             inline_fonts: HashMap::new(),
+            content_text: false,
         }
     }
 
@@ -180,8 +182,15 @@ impl<'a> Interpreter<'a> {
             &mut seen,
             &mut out,
         );
+        self.content_text |= out.glyphs.iter().any(|g| !g.text.trim().is_empty());
         super::annots::draw(self, page, &resources, &mut out);
         out
+    }
+
+    /// True once a page's own content (not an annotation) drew text: a
+    /// scan whose only text is a signature stamp still needs OCR.
+    pub(super) fn saw_content_text(&self) -> bool {
+        self.content_text
     }
 
     /// Draws the Form XObject `id` with `ctm` as the current matrix (its
