@@ -8,11 +8,10 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bSố\s*:?\s*(\d[0-9A-Za-z.]*)\s*/\s*([A-ZĐ][A-ZĐa-zđ0-9&.\-–]*)")
-        .expect("valid regex")
+    Regex::new(&VOCAB.header.number).expect("patterns/meta.toml: header.number is a regex")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})").expect("valid regex")
+    Regex::new(&VOCAB.header.date).expect("patterns/meta.toml: header.date is a regex")
 });
 
 /// Where the title head ("BÁO CÁO") is, among the first lines.
@@ -21,6 +20,22 @@ pub fn title_head(lines: &[Clean]) -> Option<usize> {
         .iter()
         .take(60)
         .position(|l| VOCAB.title.heads.contains(&fold(&l.text)))
+}
+
+/// Where the header block ends: at the title head, or, in a document
+/// without one, at its first body line (at most `header.max_lines` in).
+pub fn header_end(lines: &[Clean], head: Option<usize>) -> usize {
+    head.unwrap_or_else(|| {
+        let starts = &VOCAB.title.body_starts;
+        lines
+            .iter()
+            .take(VOCAB.header.max_lines)
+            .position(|l| {
+                let f = fold(&l.text);
+                starts.iter().any(|s| f.starts_with(s.as_str()))
+            })
+            .unwrap_or(lines.len().min(VOCAB.header.max_lines))
+    })
 }
 
 /// The title: the lines after the head, up to the first body line.
@@ -40,8 +55,11 @@ pub fn title(lines: &[Clean], head: usize) -> Option<String> {
 /// The document number ("769/BC-UBND"); `None` when left blank.
 pub fn number(header: &[Clean]) -> Option<String> {
     header.iter().find_map(|l| {
-        let c = NUMBER.captures(&l.text)?;
-        Some(format!("{}/{}", &c[1], &c[2]))
+        // Signing stamps print "CCHC&amp;VTLT" for "CCHC&VTLT".
+        let text = l.text.replace("&amp;", "&");
+        let c = NUMBER.captures(&text)?;
+        let squeeze = |s: &str| s.split_whitespace().collect::<String>();
+        Some(format!("{}/{}", squeeze(&c["n"]), squeeze(&c["sym"])))
     })
 }
 
@@ -68,6 +86,59 @@ mod tests {
         let blank = Clean::from_texts(&["Số: /BC-UBND Kbang, ngày tháng 3 năm 2023"]);
         assert_eq!(number(&blank), None);
         assert_eq!(date(&blank), None);
+    }
+
+    #[test]
+    fn number_forms() {
+        let n = |t: &str| number(&Clean::from_texts(&[t]));
+        assert_eq!(n("SỐ: 45/2026/NĐ-CP").as_deref(), Some("45/2026/NĐ-CP"));
+        assert_eq!(
+            n("Số: 156 -CV/TĐTN-BCTĐ&TTN Lâm Đồng").as_deref(),
+            Some("156-CV/TĐTN-BCTĐ&TTN")
+        );
+        assert_eq!(n("Số 12/BC-UBND").as_deref(), Some("12/BC-UBND"));
+        assert_eq!(
+            n("Số: 2775/SNV-CCHC&amp;VTLT; 10/11/2025").as_deref(),
+            Some("2775/SNV-CCHC&VTLT")
+        );
+        assert_eq!(
+            n("UBND HUYỆN KBANG Số: 7/BC-UBND").as_deref(),
+            Some("7/BC-UBND")
+        );
+        // Running text, and digits a stamp left apart, are not numbers.
+        assert_eq!(n("quyết số 76/NQ-CP của Chính phủ"), None);
+        assert_eq!(n("Số: 2 2 8 /BC-SNV"), None);
+        assert_eq!(n("Số: ..228.. /BC-UBND").as_deref(), Some("228/BC-UBND"));
+        assert_eq!(n("Số:……../BC-K4"), None);
+        let d = |t: &str| date(&Clean::from_texts(&[t]));
+        assert_eq!(
+            d("Lâm Đồng, ngày15tháng 01năm2026").as_deref(),
+            Some("2026-01-15")
+        );
+        assert_eq!(d("Lâm Đồng, ngày 2 8 tháng 11 năm 2025"), None);
+        assert_eq!(
+            d("Huế, ngày ..12.. tháng ..3.. năm 2025").as_deref(),
+            Some("2025-03-12")
+        );
+        assert_eq!(
+            d("(kèm theo Quyết định số 1187/QĐ-BNV ngày 15 tháng 10 năm 2025)"),
+            None
+        );
+    }
+
+    #[test]
+    fn header_without_title_head_ends_at_the_body() {
+        let l = Clean::from_texts(&[
+            "SỞ NỘI VỤ",
+            "Số: /TTr-SNV Lâm Đồng, ngày tháng 3 năm 2025",
+            "TỜ TRÌNH",
+            "Kính gửi: Ủy ban nhân dân tỉnh",
+            "Căn cứ Luật ngày 19 tháng 6 năm 2015; Số: 5/QĐ-UBND",
+        ]);
+        let end = header_end(&l, title_head(&l));
+        assert_eq!(end, 3);
+        assert_eq!(number(&l[..end]), None);
+        assert_eq!(date(&l[..end]), None);
     }
 
     #[test]

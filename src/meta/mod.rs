@@ -76,7 +76,7 @@ pub fn extract(lines: &[Line], tables: &[Table]) -> Report {
     let head = header::title_head(&lines);
     let header_end = head.unwrap_or(0);
     let title = head.and_then(|h| header::title(&lines, h));
-    let header = &lines[..header_end];
+    let header = &lines[..header::header_end(&lines, head)];
     // The reported period: from the title, else the body's first mention.
     let period = title.as_deref().and_then(period::parse).or_else(|| {
         lines

@@ -12,13 +12,17 @@ static YEAR: LazyLock<Regex> =
 static QUARTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:i{1,3}|iv|[1-4])\b").expect("valid regex"));
 
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&VOCAB.period.date).expect("patterns/meta.toml: period.date is a regex")
+});
+
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
 /// The first period a phrase names, with the year printed after it. The
 /// first mention wins: titles name the reported period before the planned one
 /// ("quý I và phương hướng quý II năm 2023" reports on quarter I).
 pub fn parse(text: &str) -> Option<Period> {
-    let f = fold(text);
+    let f = DATE.replace_all(&fold(text), "$1").into_owned();
     let words = &VOCAB.period;
     let mut best: Option<(usize, &str, Option<u8>)> = None;
     let mut consider = |pos: usize, kind: &'static str, quarter: Option<u8>| {
@@ -37,7 +41,14 @@ pub fn parse(text: &str) -> Option<Period> {
     }
     for (list, kind) in [(&words.half, "half"), (&words.nine_months, "nine_months")] {
         for w in list {
-            if let Some(pos) = f.find(w.as_str()) {
+            // At a word's start: "16 tháng" is no "6 tháng".
+            let at_word = |&(pos, _): &(usize, &str)| {
+                !f[..pos]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+            };
+            if let Some((pos, _)) = f.match_indices(w.as_str()).find(at_word) {
                 consider(pos, kind, None);
             }
         }
@@ -145,5 +156,12 @@ mod tests {
         let t = "Kết quả thực hiện công tác Cải cách hành chính năm 2023, phương hướng nhiệm vụ năm 2024";
         assert_eq!(p(t).1, Some(2023));
         assert!(parse("Kính gửi Sở Nội vụ").is_none());
+        // A date names no period but its year.
+        let t = "Lâm Đồng, ngày 06 tháng 11 năm 2025";
+        assert_eq!(p(t), ("year".into(), Some(2025), None, "năm 2025".into()));
+        assert_eq!(
+            p("đến ngày 19 tháng 3, kết quả 16 tháng năm 2024").0,
+            "year"
+        );
     }
 }

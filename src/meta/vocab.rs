@@ -27,6 +27,17 @@ pub struct Title {
     pub max_lines: usize,
 }
 
+/// Header patterns (regular expressions).
+#[derive(Deserialize, Debug)]
+pub struct HeaderPatterns {
+    /// The document number: groups `n` and `sym`.
+    pub number: String,
+    /// The place-date line's date: groups day, month, year.
+    pub date: String,
+    /// Most lines of a header without a title head.
+    pub max_lines: usize,
+}
+
 /// Period vocabulary (folded).
 #[derive(Deserialize, Debug)]
 pub struct PeriodWords {
@@ -38,6 +49,8 @@ pub struct PeriodWords {
     pub nine_months: Vec<String>,
     /// "nam".
     pub year: String,
+    /// A full date (folded regex; group 1 is kept).
+    pub date: String,
 }
 
 /// Signature vocabulary (folded).
@@ -77,6 +90,8 @@ pub struct Vocab {
     pub levels: Vec<Level>,
     /// Title vocabulary.
     pub title: Title,
+    /// Header patterns.
+    pub header: HeaderPatterns,
     /// Period vocabulary.
     pub period: PeriodWords,
     /// Signature vocabulary.

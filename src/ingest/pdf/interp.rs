@@ -80,10 +80,11 @@ fn apply(m: &Matrix, x: f32, y: f32) -> (f32, f32) {
     (x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5])
 }
 
-type Matrix = [f32; 6];
+pub(super) type Matrix = [f32; 6];
 const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
-fn mul(m: &Matrix, n: &Matrix) -> Matrix {
+/// `m × n`: first `m`, then `n`.
+pub(super) fn mul(m: &Matrix, n: &Matrix) -> Matrix {
     [
         m[0] * n[0] + m[1] * n[2],
         m[0] * n[1] + m[1] * n[3],
@@ -126,6 +127,7 @@ pub struct Interpreter<'a> {
     doc: &'a Document,
     fonts: HashMap<ObjectId, Rc<Font>>,
     inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
+    content_text: bool,
 }
 
 fn num(o: &Operand) -> f32 {
@@ -143,7 +145,7 @@ fn matrix_of(ops: &[Operand]) -> Option<Matrix> {
 }
 
 /// A form's `/Matrix` (an array of six numbers).
-fn matrix_of_objects(objects: &[Object]) -> Option<Matrix> {
+pub(super) fn matrix_of_objects(objects: &[Object]) -> Option<Matrix> {
     matrix_from(objects.iter().map(|o| o.as_float().unwrap_or(0.0)))
 }
 
@@ -154,10 +156,16 @@ impl<'a> Interpreter<'a> {
             doc,
             fonts: HashMap::new(),
             inline_fonts: HashMap::new(),
+            content_text: false,
         }
     }
 
-    /// Every glyph and ruling line of a page.
+    /// The document interpreted.
+    pub(super) fn doc(&self) -> &'a Document {
+        self.doc
+    }
+
+    /// Every glyph and ruling line of a page, annotation appearances last.
     pub fn page(&mut self, page: ObjectId) -> Marks {
         let content = self
             .doc
@@ -174,7 +182,32 @@ impl<'a> Interpreter<'a> {
             &mut seen,
             &mut out,
         );
+        self.content_text |= out.glyphs.iter().any(|g| !g.text.trim().is_empty());
+        super::annots::draw(self, page, &resources, &mut out);
         out
+    }
+
+    /// True once a page's own content (not an annotation) drew text: a
+    /// scan whose only text is a signature stamp still needs OCR.
+    pub(super) fn saw_content_text(&self) -> bool {
+        self.content_text
+    }
+
+    /// Draws the Form XObject `id` with `ctm` as the current matrix (its
+    /// own `/Matrix` applied first), under the form depth and cycle guards;
+    /// `resources` stand in when the form has none.
+    pub(super) fn draw_form(
+        &mut self,
+        id: ObjectId,
+        ctm: Matrix,
+        resources: &Dictionary,
+        out: &mut Marks,
+    ) {
+        let gs = GState {
+            ctm,
+            ..GState::default()
+        };
+        self.run_form(id, resources, &gs, 0, &mut Vec::new(), out);
     }
 
     fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<&Rc<Font>> {
@@ -387,10 +420,23 @@ impl<'a> Interpreter<'a> {
         let Ok(Object::Reference(id)) = xobjects.get(name) else {
             return;
         };
-        if seen.contains(id) {
+        self.run_form(*id, resources, gs, depth, seen, out);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run_form(
+        &mut self,
+        id: ObjectId,
+        resources: &Dictionary,
+        gs: &GState,
+        depth: usize,
+        seen: &mut Vec<ObjectId>,
+        out: &mut Marks,
+    ) {
+        if seen.contains(&id) || depth >= MAX_FORM_DEPTH {
             return;
         }
-        let Ok(stream) = self.doc.get_object(*id).and_then(|o| o.as_stream()) else {
+        let Ok(stream) = self.doc.get_object(id).and_then(|o| o.as_stream()) else {
             return;
         };
         if stream
@@ -423,7 +469,7 @@ impl<'a> Interpreter<'a> {
         {
             inner.ctm = mul(&m, &gs.ctm);
         }
-        seen.push(*id);
+        seen.push(id);
         self.run(&content, &own, inner, depth + 1, seen, out);
         seen.pop();
     }

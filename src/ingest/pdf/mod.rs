@@ -2,6 +2,7 @@
 //! font names of every glyph, in reading order), turned into lines that keep
 //! the page layout for the detector's layout reader.
 
+mod annots;
 mod content;
 mod font;
 mod furniture;
@@ -47,11 +48,11 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         });
     }
     let extracted = catch_unwind(AssertUnwindSafe(|| extract(&doc)));
-    let (lines, pages) = extracted.map_err(|_| IngestError {
+    let (lines, pages, content_text) = extracted.map_err(|_| IngestError {
         code: "malformed_pdf",
         message: "the PDF's content could not be interpreted".into(),
     })?;
-    if lines.iter().all(|l| l.text.trim().is_empty()) {
+    if !content_text || lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(IngestError {
             code: "no_text_layer",
             message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
@@ -66,7 +67,9 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
     })
 }
 
-fn extract(doc: &Document) -> (Vec<super::Line>, u32) {
+/// The lines of every page, the page count, and whether the pages' own
+/// content (not only annotations) drew text.
+fn extract(doc: &Document) -> (Vec<super::Line>, u32, bool) {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
     let per_page: Vec<Vec<super::Line>> = pages
@@ -77,5 +80,6 @@ fn extract(doc: &Document) -> (Vec<super::Line>, u32) {
     for (i, line) in out.iter_mut().enumerate() {
         line.no = i + 1;
     }
-    (out, u32::try_from(pages.len()).unwrap_or(u32::MAX))
+    let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    (out, pages, interp.saw_content_text())
 }
