@@ -6,7 +6,6 @@ mod common;
 
 use baocao::extract_bytes;
 use common::{gold_for, gold_rows, our_rows, root, row_f1};
-use lopdf::{dictionary, Document, Object, Stream};
 
 /// Every LibreOffice PDF of the gold reports (plain, landscape, narrow label
 /// column) reaches rows_f1 ≥ 0.98; metadata ≥ 0.85 overall.
@@ -23,28 +22,7 @@ fn rendered_pdfs_reach_the_bar() {
 
 /// A one-page PDF with Helvetica text drawn by the given content stream.
 fn pdf(content: &str) -> Vec<u8> {
-    let mut doc = Document::with_version("1.5");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica", "Encoding" => "WinAnsiEncoding",
-    });
-    let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
-    let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content, "Resources" => resources,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).expect("pdf written");
-    out
+    common::pdf::one_page(content.as_bytes(), |_, _| Vec::new())
 }
 
 #[test]

@@ -3,6 +3,8 @@
 //! `../shared/real/` (skipped with a message when that folder is missing),
 //! and a scan whose only text is a signature stamp.
 
+mod common;
+
 use std::path::PathBuf;
 
 fn real(rel: &str) -> Option<PathBuf> {
@@ -56,42 +58,23 @@ fn stamped_number_and_day_reach_the_report() {
 /// appearance prints "Ký bởi: …": still a scan that needs OCR.
 #[test]
 fn a_scan_with_only_a_signature_stamp_has_no_text_layer() {
-    use lopdf::{dictionary, Document, Object, Stream};
-    let mut doc = Document::with_version("1.7");
-    let pages_id = doc.new_object_id();
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-        "Encoding" => "WinAnsiEncoding",
+    use lopdf::{dictionary, Stream};
+    let bytes = common::pdf::one_page(b"0 0 m 100 100 l S", |doc, font| {
+        let stamp = doc.add_object(Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
+                "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+            },
+            b"BT /F1 10 Tf 2 4 Td (Signed by: So Noi vu) Tj ET".to_vec(),
+        ));
+        let widget = doc.add_object(dictionary! {
+            "Type" => "Annot", "Subtype" => "Widget", "FT" => "Sig", "F" => 132,
+            "Rect" => vec![300.into(), 800.into(), 500.into(), 820.into()],
+            "AP" => dictionary! { "N" => stamp },
+        });
+        vec![widget.into()]
     });
-    let content = doc.add_object(Stream::new(dictionary! {}, b"0 0 m 100 100 l S".to_vec()));
-    let stamp = doc.add_object(Stream::new(
-        dictionary! {
-            "Type" => "XObject", "Subtype" => "Form",
-            "BBox" => vec![0.into(), 0.into(), 200.into(), 20.into()],
-            "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-        },
-        b"BT /F1 10 Tf 2 4 Td (Signed by: So Noi vu) Tj ET".to_vec(),
-    ));
-    let widget = doc.add_object(dictionary! {
-        "Type" => "Annot", "Subtype" => "Widget", "FT" => "Sig", "F" => 132,
-        "Rect" => vec![300.into(), 800.into(), 500.into(), 820.into()],
-        "AP" => dictionary! { "N" => stamp },
-    });
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages_id, "Contents" => content,
-        "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
-        "Annots" => vec![widget.into()],
-    });
-    doc.objects.insert(
-        pages_id,
-        Object::Dictionary(
-            dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
-        ),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
-    doc.trailer.set("Root", catalog);
-    let mut bytes = Vec::new();
-    doc.save_to(&mut bytes).expect("in memory");
     let rec = baocao::extract_bytes("signed-scan.pdf", &bytes);
     assert_eq!(rec.error.map(|e| e.code).as_deref(), Some("no_text_layer"));
 }

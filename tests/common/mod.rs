@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod docx;
+pub mod pdf;
 
 use baocao::model::Record;
 use serde_json::Value as Json;
