@@ -80,7 +80,7 @@ impl Font {
             .ok()
             .and_then(|o| deref(doc, o).as_stream().ok())
         {
-            if let Ok(data) = stream.decompressed_content_with_limit(MAX_CMAP_BYTES) {
+            if let Ok(data) = super::stream::decode(doc, stream, MAX_CMAP_BYTES) {
                 parse_cmap(&data, &mut font.to_unicode);
             }
         }

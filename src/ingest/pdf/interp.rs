@@ -6,6 +6,7 @@
 
 use super::content::{Operand, Ops};
 use super::font::Font;
+use super::stream::{self, DecodeError};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -124,6 +125,8 @@ impl Default for GState {
 /// Interprets pages of one document, caching fonts.
 pub struct Interpreter<'a> {
     doc: &'a Document,
+    /// Streams (content, forms) whose bytes could not be decoded, in order.
+    pub decode_errors: Vec<DecodeError>,
     fonts: HashMap<ObjectId, Rc<Font>>,
     inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
 }
@@ -152,6 +155,7 @@ impl<'a> Interpreter<'a> {
     pub fn new(doc: &'a Document) -> Self {
         Interpreter {
             doc,
+            decode_errors: Vec::new(),
             fonts: HashMap::new(),
             inline_fonts: HashMap::new(),
         }
@@ -159,10 +163,7 @@ impl<'a> Interpreter<'a> {
 
     /// Every glyph and ruling line of a page.
     pub fn page(&mut self, page: ObjectId) -> Marks {
-        let content = self
-            .doc
-            .get_page_content_with_limit(page, MAX_CONTENT_BYTES)
-            .unwrap_or_default();
+        let content = self.page_content(page);
         let resources = page_resources(self.doc, page);
         let mut out = Marks::default();
         let mut seen = Vec::new();
@@ -175,6 +176,26 @@ impl<'a> Interpreter<'a> {
             &mut out,
         );
         out
+    }
+
+    /// The page's content streams decoded and joined; a stream that fails
+    /// to decode is left out and recorded, never tokenised raw.
+    fn page_content(&mut self, page: ObjectId) -> Vec<u8> {
+        let mut content = Vec::new();
+        for id in self.doc.get_page_contents(page) {
+            let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+                continue;
+            };
+            let budget = MAX_CONTENT_BYTES.saturating_sub(content.len());
+            match stream::decode(self.doc, stream, budget) {
+                Ok(bytes) => {
+                    content.extend_from_slice(&bytes);
+                    content.push(b'\n');
+                }
+                Err(e) => self.decode_errors.push(e),
+            }
+        }
+        content
     }
 
     fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<&Rc<Font>> {
@@ -402,8 +423,12 @@ impl<'a> Interpreter<'a> {
         {
             return;
         }
-        let Ok(content) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES) else {
-            return;
+        let content = match stream::decode(self.doc, stream, MAX_CONTENT_BYTES) {
+            Ok(c) => c,
+            Err(e) => {
+                self.decode_errors.push(e);
+                return;
+            }
         };
         let own = stream
             .dict

@@ -7,6 +7,7 @@ mod font;
 mod furniture;
 mod interp;
 mod lines;
+mod stream;
 
 use super::{IngestError, SourceDoc};
 use lopdf::Document;
@@ -45,11 +46,21 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         });
     }
     let extracted = catch_unwind(AssertUnwindSafe(|| extract(&doc)));
-    let (lines, pages) = extracted.map_err(|_| IngestError {
+    let (lines, pages, decode_errors) = extracted.map_err(|_| IngestError {
         code: "malformed_pdf",
         message: "the PDF's content could not be interpreted".into(),
     })?;
-    if lines.iter().all(|l| l.text.trim().is_empty()) {
+    let empty = lines.iter().all(|l| l.text.trim().is_empty());
+    if empty && !decode_errors.is_empty() {
+        return Err(IngestError {
+            code: "undecodable_stream",
+            message: format!(
+                "the PDF's content streams cannot be decoded: {}",
+                describe(&decode_errors[0])
+            ),
+        });
+    }
+    if empty {
         return Err(IngestError {
             code: "no_text_layer",
             message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
@@ -60,11 +71,33 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         lines,
         pages: Some(pages),
         repairs: Vec::new(),
-        warnings: Vec::new(),
+        warnings: decode_warnings(&decode_errors),
     })
 }
 
-fn extract(doc: &Document) -> (Vec<super::Line>, u32) {
+fn describe(e: &stream::DecodeError) -> String {
+    format!("filter {}: {}", e.filter, e.reason)
+}
+
+/// One `undecodable_stream` warning per failing filter kind (not per stream).
+fn decode_warnings(errors: &[stream::DecodeError]) -> Vec<crate::model::Warning> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for e in errors {
+        if seen.contains(&e.filter.as_str()) {
+            continue;
+        }
+        seen.push(&e.filter);
+        let n = errors.iter().filter(|o| o.filter == e.filter).count();
+        out.push(crate::model::Warning::new(
+            "undecodable_stream",
+            format!("{n} content stream(s) left out: {}", describe(e)),
+        ));
+    }
+    out
+}
+
+fn extract(doc: &Document) -> (Vec<super::Line>, u32, Vec<stream::DecodeError>) {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
     let per_page: Vec<Vec<super::Line>> = pages
@@ -75,5 +108,52 @@ fn extract(doc: &Document) -> (Vec<super::Line>, u32) {
     for (i, line) in out.iter_mut().enumerate() {
         line.no = i + 1;
     }
-    (out, u32::try_from(pages.len()).unwrap_or(u32::MAX))
+    let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
+    (out, pages, interp.decode_errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of the shared real corpus (`../shared/real/`), when present.
+    pub(crate) fn real(path: &str) -> Option<Vec<u8>> {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/real")
+            .join(path);
+        std::fs::read(p).ok()
+    }
+
+    fn text_of(path: &str) -> Option<String> {
+        let bytes = real(path)?;
+        let doc = read(&bytes).expect("reads");
+        Some(
+            doc.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    }
+
+    #[test]
+    fn abbreviated_filters_of_pdf_1_2() {
+        // pdfFactory Pro 2.10, PDF 1.2: content streams under `/Filter /Fl`.
+        let Some(t) = text_of("viparse/018_2005-115ZD_BCCP_VuTHT3-05__sua.pdf") else {
+            return;
+        };
+        assert!(
+            t.contains("TÌNH HÌNH KINH TẾ - XÃ HỘI"),
+            "{}",
+            &t[..t.len().min(300)]
+        );
+    }
+
+    #[test]
+    fn indirect_filter_entry() {
+        let Some(t) = text_of("pdfminer.six/011_issue-1062-filters.pdf") else {
+            return;
+        };
+        assert!(t.contains("Hertogenbosch"));
+    }
 }
