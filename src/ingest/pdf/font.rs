@@ -14,6 +14,10 @@ pub struct Font {
     pub name: Rc<str>,
     /// Two-byte codes (Type0 fonts with Identity encodings).
     pub two_byte: bool,
+    /// Vertical writing (a Type0 font with a `-V` CMap).
+    pub vertical: bool,
+    /// Advance of the space (thousandths of the font size).
+    pub space_width: f32,
     /// Code → Unicode text.
     to_unicode: HashMap<u32, Rc<str>>,
     /// Code → width in glyph space (thousandths of the font size).
@@ -84,7 +88,24 @@ impl Font {
                 parse_cmap(&data, &mut font.to_unicode);
             }
         }
+        font.space_width = font.space_advance();
         font
+    }
+
+    /// The advance of the code that maps to a space, else a quarter em.
+    fn space_advance(&self) -> f32 {
+        let code = if self.two_byte {
+            self.to_unicode
+                .iter()
+                .filter(|(_, t)| &***t == " ")
+                .map(|(c, _)| *c)
+                .min()
+        } else {
+            Some(32)
+        };
+        code.and_then(|c| self.widths.get(&c).copied())
+            .filter(|w| *w > 0.0)
+            .unwrap_or(250.0)
     }
 
     fn load_cid_widths(&mut self, doc: &Document, desc: &Dictionary) {

@@ -5,7 +5,7 @@
 //! its position, size and font.
 
 use super::content::{Operand, Ops};
-use super::font::Font;
+use super::font::{Font, Glyph};
 use super::stream::{self, DecodeError};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
@@ -31,6 +31,15 @@ pub struct PlacedGlyph {
     pub text: Rc<str>,
     /// Font name.
     pub font: Rc<str>,
+    /// Direction the text runs in, degrees counter-clockwise from the page's
+    /// x axis, to the nearest quarter turn (0, 90, 180, 270). Vertical
+    /// writing runs at 270 (down the page).
+    pub rotation: u16,
+    /// The glyph is drawn mirrored (its up side is clockwise of its run).
+    pub mirrored: bool,
+    /// Advance of the font's space in user space, with the text state's
+    /// character and word spacing: the scale for word gaps.
+    pub space_width: f32,
 }
 
 /// A drawn ruling line (user space): horizontal or vertical.
@@ -357,35 +366,66 @@ impl<'a> Interpreter<'a> {
             match item {
                 Operand::Str(bytes) => {
                     for g in font.decode(bytes) {
-                        let trm = mul(
-                            &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
-                            &gs.ctm,
-                        );
-                        let mut tx = g.width / 1000.0 * gs.size + gs.char_spacing;
-                        if g.is_space {
-                            tx += gs.word_spacing;
-                        }
-                        tx *= gs.scale;
-                        let user = mul(tm, &gs.ctm);
-                        let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
-                        let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                        out.glyphs.push(PlacedGlyph {
-                            x: trm[4],
-                            y: trm[5],
-                            width: tx * x_scale,
-                            size,
-                            text: g.text,
-                            font: font.name.clone(),
-                        });
-                        *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                        self.place(&font, gs, tm, g, out);
                     }
                 }
                 other => {
-                    let adjust = -num(other) / 1000.0 * gs.size * gs.scale;
-                    *tm = mul(&[1.0, 0.0, 0.0, 1.0, adjust, 0.0], tm);
+                    let adjust = -num(other) / 1000.0 * gs.size;
+                    let shift = if font.vertical {
+                        [1.0, 0.0, 0.0, 1.0, 0.0, adjust]
+                    } else {
+                        [1.0, 0.0, 0.0, 1.0, adjust * gs.scale, 0.0]
+                    };
+                    *tm = mul(&shift, tm);
                 }
             }
         }
+    }
+
+    /// Places one glyph at the text matrix and advances it.
+    fn place(&self, font: &Font, gs: &GState, tm: &mut Matrix, g: Glyph, out: &mut Marks) {
+        let trm = mul(
+            &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
+            &gs.ctm,
+        );
+        let spacing = gs.char_spacing + if g.is_space { gs.word_spacing } else { 0.0 };
+        let user = mul(tm, &gs.ctm);
+        let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+        let (advance, along, flow) = if font.vertical {
+            // Vertical writing: one em down per glyph (the default `DW2`).
+            let ty = -(gs.size + spacing);
+            let y_scale = (user[2] * user[2] + user[3] * user[3]).sqrt();
+            (
+                [1.0, 0.0, 0.0, 1.0, 0.0, ty],
+                -ty * y_scale,
+                (-trm[2], -trm[3]),
+            )
+        } else {
+            let tx = (g.width / 1000.0 * gs.size + spacing) * gs.scale;
+            let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
+            (
+                [1.0, 0.0, 0.0, 1.0, tx, 0.0],
+                tx * x_scale,
+                (trm[0], trm[1]),
+            )
+        };
+        let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
+        let space = (font.space_width / 1000.0 * gs.size + gs.char_spacing + gs.word_spacing)
+            * gs.scale
+            * x_scale;
+        let det = trm[0] * trm[3] - trm[1] * trm[2];
+        out.glyphs.push(PlacedGlyph {
+            x: trm[4],
+            y: trm[5],
+            width: along,
+            size,
+            text: g.text,
+            font: font.name.clone(),
+            rotation: quarter_turns(flow.0, flow.1),
+            mirrored: det < 0.0 && !font.vertical,
+            space_width: space,
+        });
+        *tm = mul(&advance, tm);
     }
 
     fn form(
@@ -451,6 +491,21 @@ impl<'a> Interpreter<'a> {
         seen.push(*id);
         self.run(&content, &own, inner, depth + 1, seen, out);
         seen.pop();
+    }
+}
+
+/// The direction of a vector to the nearest quarter turn, in degrees.
+fn quarter_turns(dx: f32, dy: f32) -> u16 {
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 {
+            0
+        } else {
+            180
+        }
+    } else if dy > 0.0 {
+        90
+    } else {
+        270
     }
 }
 
