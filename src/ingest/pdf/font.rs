@@ -330,27 +330,61 @@ fn win_ansi(b: u8) -> Option<char> {
     }
 }
 
-/// Unicode of a glyph name: "uniXXXX", "uXXXX", "space", single letters.
+/// The glyph-name list (`patterns/pdf_glyph_names.tsv`).
+const GLYPH_NAMES: &str = include_str!("../../../patterns/pdf_glyph_names.tsv");
+
+fn glyph_names() -> &'static HashMap<&'static str, String> {
+    static NAMES: std::sync::OnceLock<HashMap<&'static str, String>> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        GLYPH_NAMES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let (name, hex) = l.split_once('\t')?;
+                let text = hex
+                    .split_whitespace()
+                    .map(|h| char::from_u32(u32::from_str_radix(h, 16).ok()?))
+                    .collect::<Option<String>>()?;
+                Some((name, text))
+            })
+            .collect()
+    })
+}
+
+/// Unicode of a glyph name: the glyph list, "uniXXXX[YYYY…]", "uXXXX[XX]",
+/// single letters; a ".suffix" (small caps, variants) is dropped and
+/// "f_f_i" ligature names are read part by part.
 fn glyph_name(n: &[u8]) -> Option<String> {
     let s = std::str::from_utf8(n).ok()?;
-    if let Some(h) = s.strip_prefix("uni").or_else(|| s.strip_prefix('u')) {
-        if let Some(c) = u32::from_str_radix(h.get(..4.min(h.len()))?, 16)
-            .ok()
-            .and_then(char::from_u32)
-        {
-            if h.len() >= 4 {
+    let s = s.split('.').next().filter(|b| !b.is_empty())?;
+    if s.contains('_') {
+        return s.split('_').map(glyph_component).collect();
+    }
+    glyph_component(s)
+}
+
+fn glyph_component(s: &str) -> Option<String> {
+    if let Some(t) = glyph_names().get(s) {
+        return Some(t.clone());
+    }
+    if let Some(h) = s.strip_prefix("uni") {
+        if h.len() >= 4 && h.len() % 4 == 0 {
+            return (0..h.len() / 4)
+                .map(|k| {
+                    let v = u32::from_str_radix(h.get(k * 4..k * 4 + 4)?, 16).ok()?;
+                    char::from_u32(v)
+                })
+                .collect();
+        }
+    }
+    if let Some(h) = s.strip_prefix('u') {
+        if (4..=6).contains(&h.len()) {
+            if let Some(c) = u32::from_str_radix(h, 16).ok().and_then(char::from_u32) {
                 return Some(c.to_string());
             }
         }
     }
-    match s {
-        "space" => Some(" ".into()),
-        "hyphen" | "minus" => Some("-".into()),
-        "period" => Some(".".into()),
-        "comma" => Some(",".into()),
-        _ if s.chars().count() == 1 => Some(s.to_string()),
-        _ => None,
-    }
+    (s.chars().count() == 1).then(|| s.to_string())
 }
 
 #[cfg(test)]
@@ -366,5 +400,19 @@ mod tests {
         assert_eq!(map.get(&0x11).map(|s| &**s), Some("ạ"));
         assert_eq!(map.get(&0x22).map(|s| &**s), Some("C"));
         assert_eq!(map.get(&0x31).map(|s| &**s), Some("á"));
+    }
+
+    #[test]
+    fn glyph_names_of_differences() {
+        let n = |s: &str| glyph_name(s.as_bytes());
+        assert_eq!(n("ffi").as_deref(), Some("ffi"));
+        assert_eq!(n("germandbls").as_deref(), Some("ß"));
+        assert_eq!(n("ohornacute").as_deref(), Some("ớ"));
+        assert_eq!(n("quotedblleft").as_deref(), Some("“"));
+        assert_eq!(n("uni1EA1").as_deref(), Some("ạ"));
+        assert_eq!(n("f_f_i").as_deref(), Some("ffi"));
+        assert_eq!(n("a.sc").as_deref(), Some("a"));
+        assert_eq!(n("u1F600").as_deref(), Some("😀"));
+        assert_eq!(n("g123"), None);
     }
 }

@@ -23,7 +23,8 @@ pub struct PlacedGlyph {
     pub x: f32,
     /// Baseline.
     pub y: f32,
-    /// Advance width in user space.
+    /// Width in user space: the glyph's own advance, without the text
+    /// state's character and word spacing.
     pub width: f32,
     /// Effective font size in user space.
     pub size: f32,
@@ -401,11 +402,14 @@ impl<'a> Interpreter<'a> {
                 (-trm[2], -trm[3]),
             )
         } else {
-            let tx = (g.width / 1000.0 * gs.size + spacing) * gs.scale;
+            let own = g.width / 1000.0 * gs.size * gs.scale;
+            let tx = own + spacing * gs.scale;
             let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
+            // The glyph's extent leaves out character and word spacing (as
+            // poppler does): letter-spaced dot leaders are separate words.
             (
                 [1.0, 0.0, 0.0, 1.0, tx, 0.0],
-                tx * x_scale,
+                own * x_scale,
                 (trm[0], trm[1]),
             )
         };

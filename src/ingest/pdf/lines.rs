@@ -115,7 +115,12 @@ fn to_frame(rotation: u16, mirrored: bool, x: f32, y: f32) -> (f32, f32) {
 pub fn page_lines(marks: &Marks, page: u32, first_no: usize) -> Vec<Line> {
     let mut frames: Vec<((u16, bool), Vec<&PlacedGlyph>)> = Vec::new();
     for g in &marks.glyphs {
-        if g.text.is_empty() || g.size.is_nan() || g.size <= 0.0 || !g.x.is_finite() || !g.y.is_finite() {
+        if g.text.is_empty()
+            || g.size.is_nan()
+            || g.size <= 0.0
+            || !g.x.is_finite()
+            || !g.y.is_finite()
+        {
             continue;
         }
         let key = (g.rotation, g.mirrored);
