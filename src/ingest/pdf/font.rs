@@ -94,14 +94,15 @@ impl Font {
 
     /// The advance of the code that maps to a space, else a quarter em.
     fn space_advance(&self) -> f32 {
-        let code = if self.two_byte {
+        // The code that maps to a space (in symbol fonts code 32 is not one).
+        let code = if !self.two_byte && self.to_unicode.get(&32).is_some_and(|t| &**t == " ") {
+            Some(32)
+        } else {
             self.to_unicode
                 .iter()
                 .filter(|(_, t)| &***t == " ")
                 .map(|(c, _)| *c)
                 .min()
-        } else {
-            Some(32)
         };
         code.and_then(|c| self.widths.get(&c).copied())
             .filter(|w| *w > 0.0)
@@ -163,12 +164,42 @@ impl Font {
                 }
             }
         }
+        // Type 3 glyph widths are in the font's own glyph space.
+        if let Some(scale) = dict
+            .get(b"FontMatrix")
+            .ok()
+            .and_then(|o| deref(doc, o).as_array().ok())
+            .and_then(|m| m.first())
+            .and_then(|o| number(deref(doc, o)))
+            .filter(|a| a.is_finite() && *a != 0.0)
+        {
+            let k = (scale * 1000.0).abs();
+            self.widths.values_mut().for_each(|w| *w *= k);
+        }
+        let enc = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
+        let base: Option<&[u8]> = match enc {
+            Some(Object::Name(n)) => Some(n),
+            Some(Object::Dictionary(e)) => {
+                e.get(b"BaseEncoding").ok().and_then(|o| o.as_name().ok())
+            }
+            _ => None,
+        };
         for b in 0u32..256 {
-            if let Some(c) = win_ansi(b as u8) {
+            let c = match base {
+                Some(b"MacRomanEncoding") => mac_roman(b as u8),
+                _ => win_ansi(b as u8),
+            };
+            if let Some(c) = c {
                 self.to_unicode.insert(b, c.to_string().into());
             }
         }
-        let enc = dict.get(b"Encoding").ok().map(|o| deref(doc, o));
+        if base.is_none() {
+            for (code, name) in builtin_encoding(doc, dict).unwrap_or_default() {
+                if let Some(t) = glyph_name(name.as_bytes()) {
+                    self.to_unicode.insert(u32::from(code), t.into());
+                }
+            }
+        }
         if let Some(Object::Dictionary(e)) = enc {
             if let Some(diffs) = e
                 .get(b"Differences")
@@ -314,6 +345,36 @@ fn utf16_hex(t: &str) -> Option<String> {
         .collect();
     let s: String = char::decode_utf16(units).filter_map(Result::ok).collect();
     (!s.is_empty()).then_some(s)
+}
+
+/// The built-in encoding of the font's embedded program, if any.
+fn builtin_encoding(doc: &Document, dict: &Dictionary) -> Option<super::builtin::Encoding> {
+    let desc = dict
+        .get(b"FontDescriptor")
+        .ok()
+        .and_then(|o| deref(doc, o).as_dict().ok())?;
+    let program = |key: &[u8]| {
+        desc.get(key)
+            .ok()
+            .and_then(|o| deref(doc, o).as_stream().ok())
+            .and_then(|s| super::stream::decode(doc, s, MAX_FONT_BYTES).ok())
+    };
+    if let Some(d) = program(b"FontFile3") {
+        return super::builtin::cff(&d);
+    }
+    program(b"FontFile").and_then(|d| super::builtin::type1(&d))
+}
+
+/// Largest embedded font program read for its encoding.
+const MAX_FONT_BYTES: usize = 16 * 1024 * 1024;
+
+/// Mac OS Roman bytes as Unicode (`/MacRomanEncoding`).
+fn mac_roman(b: u8) -> Option<char> {
+    const HIGH: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{f8ff}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
+    if b < 0x80 {
+        return win_ansi(b);
+    }
+    HIGH.chars().nth(usize::from(b - 0x80))
 }
 
 /// Windows-1252 bytes as Unicode (the WinAnsi encoding of simple fonts).

@@ -2,6 +2,7 @@
 //! font names of every glyph, in reading order), turned into lines that keep
 //! the page layout for the detector's layout reader.
 
+mod builtin;
 mod content;
 mod font;
 mod furniture;
@@ -155,5 +156,15 @@ mod tests {
             return;
         };
         assert!(t.contains("Hertogenbosch"));
+    }
+
+    #[test]
+    fn builtin_encodings_of_embedded_cff_fonts() {
+        // TeX math fonts (CMSY, CMMI) embedded as Type1C without /Encoding.
+        let Some(t) = text_of("sample-files/012_GeoTopo-komprimiert.pdf") else {
+            return;
+        };
+        assert!(t.contains('∈') && t.contains('⇒') && t.contains("heißt"));
+        assert!(t.contains("Definition"), "ligature glyph names spelt out");
     }
 }
