@@ -95,8 +95,8 @@ impl Font {
     /// The advance of the code that maps to a space, else a quarter em.
     fn space_advance(&self) -> f32 {
         // The code that maps to a space (in symbol fonts code 32 is not one).
-        let code = if !self.two_byte && self.to_unicode.get(&32).is_some_and(|t| &**t == " ") {
-            Some(32)
+        let code = if !self.two_byte {
+            Some(32).filter(|c| self.to_unicode.get(c).is_some_and(|t| &**t == " "))
         } else {
             self.to_unicode
                 .iter()

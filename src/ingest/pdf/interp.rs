@@ -38,8 +38,8 @@ pub struct PlacedGlyph {
     pub rotation: u16,
     /// The glyph is drawn mirrored (its up side is clockwise of its run).
     pub mirrored: bool,
-    /// Advance of the font's space in user space, with the text state's
-    /// character and word spacing: the scale for word gaps.
+    /// Advance of the font's space in user space (without the text state's
+    /// spacing, which gaps between glyphs include): the scale for word gaps.
     pub space_width: f32,
 }
 
@@ -414,9 +414,7 @@ impl<'a> Interpreter<'a> {
             )
         };
         let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
-        let space = (font.space_width / 1000.0 * gs.size + gs.char_spacing + gs.word_spacing)
-            * gs.scale
-            * x_scale;
+        let space = font.space_width / 1000.0 * gs.size * gs.scale * x_scale;
         let det = trm[0] * trm[3] - trm[1] * trm[2];
         out.glyphs.push(PlacedGlyph {
             x: trm[4],

@@ -238,7 +238,7 @@ fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
             let gap = x - c.end;
             if open
                 && (y - c.y).abs() <= BASELINE_JITTER * small
-                && gap <= c.word_gap.max(word_gap(g))
+                && gap <= c.word_gap.min(word_gap(g))
                 && gap >= -MAX_OVERLAP * small
             {
                 c.text.push_str(&g.text);
@@ -357,7 +357,7 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
                 let spaced = c.space_before && p.order + 1 == c.order;
                 w.superscript == sup
                     && !spaced
-                    && gap <= c.word_gap.max(p.word_gap)
+                    && gap <= c.word_gap.min(p.word_gap)
                     && gap >= -MAX_OVERLAP * c.size.min(p.size)
             }
             _ => false,

@@ -167,4 +167,23 @@ mod tests {
         assert!(t.contains('∈') && t.contains('⇒') && t.contains("heißt"));
         assert!(t.contains("Definition"), "ligature glyph names spelt out");
     }
+
+    /// Dumps the glyphs of `BAOCAO_GLYPHS=file.pdf[:page]` (a debugging aid).
+    #[test]
+    #[ignore]
+    fn dump_glyphs() {
+        let Ok(spec) = std::env::var("BAOCAO_GLYPHS") else {
+            return;
+        };
+        let (path, page) = spec.split_once(':').unwrap_or((&spec, "1"));
+        let doc = Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
+        let id = doc.get_pages()[&page.parse::<u32>().unwrap()];
+        let marks = interp::Interpreter::new(&doc).page(id);
+        for g in &marks.glyphs {
+            println!(
+                "{:8.2} {:8.2} w={:6.2} s={:5.2} r={} sp={:5.2} {:?} {}",
+                g.x, g.y, g.width, g.size, g.rotation, g.space_width, g.text, g.font
+            );
+        }
+    }
 }
