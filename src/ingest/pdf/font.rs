@@ -200,6 +200,9 @@ impl Font {
                 }
             }
         }
+        if self.widths.is_empty() {
+            self.standard_widths();
+        }
         if let Some(Object::Dictionary(e)) = enc {
             if let Some(diffs) = e
                 .get(b"Differences")
@@ -219,6 +222,28 @@ impl Font {
                         _ => {}
                     }
                 }
+            }
+        }
+    }
+
+    /// Widths of a standard font used without `/Widths` (Times, Helvetica
+    /// and Arial, Courier), by the text each code maps to.
+    fn standard_widths(&mut self) {
+        let Some(family) = standard_font(&self.name) else {
+            return;
+        };
+        let table = standard_width_tables().get(family);
+        for (code, text) in &self.to_unicode {
+            let mut chars = text.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            let w = match table {
+                Some(t) => t.get(&c).copied(),
+                None => Some(600.0), // Courier: every glyph is 600 wide.
+            };
+            if let Some(w) = w {
+                self.widths.insert(*code, w);
             }
         }
     }
@@ -368,6 +393,58 @@ fn builtin_encoding(doc: &Document, dict: &Dictionary) -> Option<super::builtin:
 /// Largest embedded font program read for its encoding.
 const MAX_FONT_BYTES: usize = 16 * 1024 * 1024;
 
+/// Metrics of the standard fonts (`patterns/pdf_standard_widths.tsv`).
+const STANDARD_WIDTHS: &str = include_str!("../../../patterns/pdf_standard_widths.tsv");
+
+type WidthTables = HashMap<&'static str, HashMap<char, f32>>;
+
+fn standard_width_tables() -> &'static WidthTables {
+    static TABLES: std::sync::OnceLock<WidthTables> = std::sync::OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut out = WidthTables::new();
+        let mut current: Option<&'static str> = None;
+        for line in STANDARD_WIDTHS.lines().filter(|l| !l.starts_with('#')) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(name);
+                continue;
+            }
+            let parsed = line.split_once('\t').and_then(|(h, w)| {
+                let c = char::from_u32(u32::from_str_radix(h, 16).ok()?)?;
+                Some((c, w.trim().parse::<f32>().ok()?))
+            });
+            if let (Some(font), Some((c, w))) = (current, parsed) {
+                out.entry(font).or_default().insert(c, w);
+            }
+        }
+        out
+    })
+}
+
+/// The standard font a base font name stands for ("ABCDEF+Arial,Bold" is
+/// Helvetica-Bold); "Courier" for the Courier family.
+fn standard_font(name: &str) -> Option<&'static str> {
+    let bare = name.rsplit('+').next().unwrap_or(name).to_ascii_lowercase();
+    let bold = bare.contains("bold");
+    let slant = bare.contains("italic") || bare.contains("oblique");
+    if bare.starts_with("courier") {
+        return Some("Courier");
+    }
+    let times = bare.starts_with("times");
+    if !times && !bare.starts_with("helvetica") && !bare.starts_with("arial") {
+        return None;
+    }
+    Some(match (times, bold, slant) {
+        (true, false, false) => "Times-Roman",
+        (true, true, false) => "Times-Bold",
+        (true, false, true) => "Times-Italic",
+        (true, true, true) => "Times-BoldItalic",
+        (false, false, false) => "Helvetica",
+        (false, true, false) => "Helvetica-Bold",
+        (false, false, true) => "Helvetica-Oblique",
+        (false, true, true) => "Helvetica-BoldOblique",
+    })
+}
+
 /// Mac OS Roman bytes as Unicode (`/MacRomanEncoding`).
 fn mac_roman(b: u8) -> Option<char> {
     const HIGH: &str = "ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø¿¡¬√ƒ≈∆«»…\u{a0}ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔ\u{f8ff}ÒÚÛÙıˆ˜¯˘˙˚¸˝˛ˇ";
@@ -461,6 +538,25 @@ mod tests {
         assert_eq!(map.get(&0x11).map(|s| &**s), Some("ạ"));
         assert_eq!(map.get(&0x22).map(|s| &**s), Some("C"));
         assert_eq!(map.get(&0x31).map(|s| &**s), Some("á"));
+    }
+
+    #[test]
+    fn standard_fonts_without_widths() {
+        assert_eq!(
+            standard_font("ABCDEF+Arial,BoldItalic"),
+            Some("Helvetica-BoldOblique")
+        );
+        assert_eq!(standard_font("TimesNewRomanPS-BoldMT"), Some("Times-Bold"));
+        assert_eq!(standard_font("Tahoma"), None);
+        let mut f = Font {
+            name: "Times-Roman".into(),
+            ..Font::default()
+        };
+        f.to_unicode.insert(u32::from(b'a'), "a".into());
+        f.to_unicode.insert(u32::from(b'm'), "m".into());
+        f.standard_widths();
+        assert_eq!(f.widths.get(&u32::from(b'a')), Some(&444.0));
+        assert_eq!(f.widths.get(&u32::from(b'm')), Some(&778.0));
     }
 
     #[test]
