@@ -24,6 +24,11 @@ pub struct Font {
     widths: HashMap<u32, f32>,
     /// Width of codes missing from `widths`.
     default_width: f32,
+    /// Code → CID where an embedded encoding CMap maps them (else equal).
+    cids: HashMap<u32, u32>,
+    /// Codes without a mapping are Unicode themselves (`/ToUnicode
+    /// /Identity-H`, the `Uni…-UCS2` and `-UTF16` CMaps).
+    unicode_codes: bool,
 }
 
 /// One decoded glyph: its text and advance width (thousandths of text space).
@@ -67,6 +72,7 @@ impl Font {
         if subtype == b"Type0" {
             font.two_byte = true;
             font.default_width = 1000.0;
+            font.load_encoding_cmap(doc, dict);
             if let Some(desc) = dict
                 .get(b"DescendantFonts")
                 .ok()
@@ -88,8 +94,32 @@ impl Font {
                 parse_cmap(&data, &mut font.to_unicode);
             }
         }
+        if let Ok(Object::Name(n)) = dict.get(b"ToUnicode").map(|o| deref(doc, o)) {
+            font.unicode_codes |= n.starts_with(b"Identity");
+        }
         font.space_width = font.space_advance();
         font
+    }
+
+    /// A Type0 font's `/Encoding`: a predefined CMap's name (writing mode,
+    /// Unicode codes) or an embedded CMap (code length, CIDs, mode).
+    fn load_encoding_cmap(&mut self, doc: &Document, dict: &Dictionary) {
+        match dict.get(b"Encoding").map(|o| deref(doc, o)) {
+            Ok(Object::Name(n)) => {
+                self.vertical = n.ends_with(b"-V");
+                let name = String::from_utf8_lossy(n);
+                self.unicode_codes = name.contains("UCS2") || name.contains("UTF16");
+            }
+            Ok(Object::Stream(s)) => {
+                if let Ok(data) = super::stream::decode(doc, s, MAX_CMAP_BYTES) {
+                    let cmap = parse_encoding_cmap(&data);
+                    self.two_byte = !cmap.one_byte;
+                    self.vertical = cmap.vertical;
+                    self.cids = cmap.cids;
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The advance of the code that maps to a space, else a quarter em.
@@ -260,16 +290,25 @@ impl Font {
         };
         codes
             .into_iter()
-            .map(|c| Glyph {
-                text: self
-                    .to_unicode
-                    .get(&c)
-                    .cloned()
-                    .unwrap_or_else(|| Rc::from("")),
-                width: self.widths.get(&c).copied().unwrap_or(self.default_width),
-                is_space: !self.two_byte && c == 32,
+            .map(|c| {
+                let cid = self.cids.get(&c).copied().unwrap_or(c);
+                Glyph {
+                    text: self.text_of(c),
+                    width: self.widths.get(&cid).copied().unwrap_or(self.default_width),
+                    is_space: !self.two_byte && c == 32,
+                }
             })
             .collect()
+    }
+
+    fn text_of(&self, code: u32) -> Rc<str> {
+        if let Some(t) = self.to_unicode.get(&code) {
+            return t.clone();
+        }
+        match char::from_u32(code).filter(|c| self.unicode_codes && !c.is_control()) {
+            Some(c) => Rc::from(c.to_string()),
+            None => Rc::from(""),
+        }
     }
 }
 
@@ -277,6 +316,68 @@ impl Font {
 const MAX_CMAP_BYTES: usize = 4 * 1024 * 1024;
 /// Longest run of widths or CMap range expanded.
 const MAX_WIDTH_RUN: usize = 65536;
+
+/// What an embedded encoding CMap says about its codes.
+#[derive(Debug, Default)]
+struct EncodingCmap {
+    /// Every code space range is one byte long.
+    one_byte: bool,
+    /// Vertical writing (`/WMode 1`).
+    vertical: bool,
+    /// Code → CID of `cidchar` and `cidrange` entries.
+    cids: HashMap<u32, u32>,
+}
+
+fn cmap_tokens(data: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(data)
+        .split(|c: char| c.is_whitespace())
+        .flat_map(split_brackets)
+        .filter(|t| !t.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Reads the code space, writing mode and CID mappings of an encoding CMap.
+fn parse_encoding_cmap(data: &[u8]) -> EncodingCmap {
+    let t = cmap_tokens(data);
+    let mut out = EncodingCmap::default();
+    let mut lengths: Vec<usize> = Vec::new();
+    let mut mode = "";
+    let mut i = 0;
+    while i < t.len() {
+        let tok = t[i].as_str();
+        match tok {
+            "begincodespacerange" | "begincidrange" | "begincidchar" => mode = tok,
+            "endcodespacerange" | "endcidrange" | "endcidchar" => mode = "",
+            "/WMode" => out.vertical = t.get(i + 1).is_some_and(|v| v == "1"),
+            _ if mode == "begincodespacerange" && tok.starts_with('<') => {
+                lengths.push(tok.len().saturating_sub(2) / 2);
+            }
+            _ if mode == "begincidrange" && i + 2 < t.len() => {
+                if let (Some(lo), Some(hi), Ok(cid)) =
+                    (hex(tok), hex(&t[i + 1]), t[i + 2].parse::<u32>())
+                {
+                    for (k, code) in (lo..=hi.min(lo + MAX_WIDTH_RUN as u32)).enumerate() {
+                        out.cids.insert(code, cid + k as u32);
+                    }
+                }
+                i += 3;
+                continue;
+            }
+            _ if mode == "begincidchar" && i + 1 < t.len() => {
+                if let (Some(code), Ok(cid)) = (hex(tok), t[i + 1].parse::<u32>()) {
+                    out.cids.insert(code, cid);
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.one_byte = !lengths.is_empty() && lengths.iter().all(|&l| l == 1);
+    out
+}
 
 /// Reads `bfchar` and `bfrange` entries of a ToUnicode CMap.
 fn parse_cmap(data: &[u8], map: &mut HashMap<u32, Rc<str>>) {
@@ -538,6 +639,33 @@ mod tests {
         assert_eq!(map.get(&0x11).map(|s| &**s), Some("ạ"));
         assert_eq!(map.get(&0x22).map(|s| &**s), Some("C"));
         assert_eq!(map.get(&0x31).map(|s| &**s), Some("á"));
+    }
+
+    #[test]
+    fn embedded_encoding_cmap_of_one_byte_codes() {
+        let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n/WMode 0 def\n1 begincodespacerange\n<00> <FF>\nendcodespacerange\n1 begincidrange\n<20> <7E> 32\nendcidrange\n1 begincidchar\n<80> 500\nendcidchar\nendcmap";
+        let c = parse_encoding_cmap(cmap);
+        assert!(c.one_byte && !c.vertical);
+        assert_eq!(c.cids.get(&0x41), Some(&0x41));
+        assert_eq!(c.cids.get(&0x80), Some(&500));
+        assert!(
+            !parse_encoding_cmap(b"1 begincodespacerange <0000> <FFFF> endcodespacerange").one_byte
+        );
+    }
+
+    #[test]
+    fn identity_to_unicode_reads_codes_as_unicode() {
+        let f = Font {
+            two_byte: true,
+            unicode_codes: true,
+            ..Font::default()
+        };
+        let text: String = f
+            .decode(&[0x00, 0x46, 0x01, 0x41])
+            .iter()
+            .map(|g| &*g.text)
+            .collect();
+        assert_eq!(text, "FŁ");
     }
 
     #[test]
