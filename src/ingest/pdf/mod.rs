@@ -40,7 +40,17 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             })
         }
     };
-    if doc.is_encrypted() && doc.decrypt("").is_err() {
+    if doc.is_encrypted() && doc.trailer.get(b"ID").is_err() {
+        let reloaded = with_empty_id(bytes).and_then(|b| {
+            catch_unwind(AssertUnwindSafe(|| Document::load_mem(&b)))
+                .ok()?
+                .ok()
+        });
+        if let Some(d) = reloaded {
+            doc = d;
+        }
+    }
+    if doc.is_encrypted() && !decrypt_empty(&mut doc) {
         return Err(IngestError {
             code: "encrypted",
             message: "the PDF is encrypted with a user password".into(),
@@ -76,6 +86,28 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
     })
 }
 
+/// Decrypts with the empty user password.
+fn decrypt_empty(doc: &mut Document) -> bool {
+    catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))).is_ok_and(|r| r.is_ok())
+}
+
+/// An encrypted file without a trailer `/ID` (some producers leave it out)
+/// derives its key from an empty one, but lopdf refuses to decrypt it:
+/// the same bytes with `/ID [<> <>]` written into the last trailer
+/// (objects keep their offsets: the trailer comes after them).
+fn with_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
+    let at = bytes.windows(7).rposition(|w| w == b"trailer")?;
+    let open = at + bytes[at..].windows(2).position(|w| w == b"<<")? + 2;
+    if bytes[open..].windows(3).take(4096).any(|w| w == b"/ID") {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    out.extend_from_slice(&bytes[..open]);
+    out.extend_from_slice(b" /ID [<> <>] ");
+    out.extend_from_slice(&bytes[open..]);
+    Some(out)
+}
+
 fn describe(e: &stream::DecodeError) -> String {
     format!("filter {}: {}", e.filter, e.reason)
 }
@@ -105,7 +137,15 @@ fn extract(doc: &Document) -> (Vec<super::Line>, u32, Vec<stream::DecodeError>) 
         .iter()
         .map(|(&number, &id)| lines::page_lines(&interp.page(id), number, 0))
         .collect();
-    let mut out: Vec<super::Line> = furniture::strip(per_page).into_iter().flatten().collect();
+    let stripped = furniture::strip(per_page.clone());
+    // Pages that hold nothing but the same lines: those lines are the text.
+    let has_text = |p: &[Vec<super::Line>]| p.iter().flatten().any(|l| !l.text.trim().is_empty());
+    let kept = if has_text(&stripped) || !has_text(&per_page) {
+        stripped
+    } else {
+        per_page
+    };
+    let mut out: Vec<super::Line> = kept.into_iter().flatten().collect();
     for (i, line) in out.iter_mut().enumerate() {
         line.no = i + 1;
     }
@@ -185,5 +225,23 @@ mod tests {
                 g.x, g.y, g.width, g.size, g.rotation, g.space_width, g.text, g.font
             );
         }
+    }
+
+    #[test]
+    fn repeated_pages_are_not_all_furniture() {
+        // Four pages of the same two lines (pypdf's rotated sample).
+        let Some(t) = text_of("sample-files/019_habibi-rotated.pdf") else {
+            return;
+        };
+        assert!(t.contains("habibi"));
+    }
+
+    #[test]
+    fn encrypted_without_file_id_opens_with_the_empty_password() {
+        // RC4, empty user password, no /ID: a scan, so rightly no_text_layer.
+        let Some(bytes) = real("pdfminer.six/033_encrypted_doc_no_id.pdf") else {
+            return;
+        };
+        assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
     }
 }
