@@ -50,6 +50,15 @@ const LINE_OVERLAP: f32 = 0.5;
 const DESCENT: f32 = 0.25;
 /// ... and this share above it.
 const ASCENT: f32 = 0.75;
+/// Chunks of about one size (this ratio at most) that share some x range
+/// and whose baselines are this share of the size apart are two lines
+/// (not a sub- or superscript, an accent, a doubled glyph).
+const STACK_SIZE_RATIO: f32 = 1.2;
+/// See [`STACK_SIZE_RATIO`].
+const STACK_DISTANCE: f32 = 0.6;
+/// Chunks of a row whose baselines differ by more than this share of the
+/// earlier one's size are separate words (text raised with `Ts`).
+const SHIFT_GLUE: f32 = 0.3;
 /// Rows looked back at when placing a chunk (rows come top-down).
 const ROW_LOOKBACK: usize = 8;
 
@@ -274,6 +283,19 @@ fn overlap(a: &Chunk, b: &Chunk) -> f32 {
     }
 }
 
+/// The row already holds a chunk above or below this one (sharing some of
+/// its x range on another baseline): two lines of a column, not one line,
+/// though both overlap a taller chunk beside them.
+fn stacked(row: &Row, c: &Chunk) -> bool {
+    row.chunks.iter().any(|k| {
+        let (small, large) = (k.size.min(c.size), k.size.max(c.size));
+        k.x < c.end
+            && c.x < k.end
+            && large <= STACK_SIZE_RATIO * small
+            && (k.y - c.y).abs() > STACK_DISTANCE * small
+    })
+}
+
 /// Groups chunks into rows, top of the frame first.
 fn rows(mut chunks: Vec<Chunk>) -> Vec<Row> {
     chunks.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
@@ -283,6 +305,7 @@ fn rows(mut chunks: Vec<Chunk>) -> Vec<Row> {
         let best = rows[n.saturating_sub(ROW_LOOKBACK)..]
             .iter()
             .enumerate()
+            .filter(|(_, r)| !stacked(r, &c))
             .map(|(i, r)| {
                 (
                     n.saturating_sub(ROW_LOOKBACK) + i,
@@ -355,8 +378,12 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
             (Some(w), Some(p)) => {
                 let gap = c.x - w.end;
                 let spaced = c.space_before && p.order + 1 == c.order;
+                // A raised or lowered run of the same size is its own word.
+                let same_size = c.size.max(p.size) <= STACK_SIZE_RATIO * c.size.min(p.size);
+                let shifted = !sup && same_size && (c.y - p.y).abs() > SHIFT_GLUE * p.size;
                 w.superscript == sup
                     && !spaced
+                    && !shifted
                     && gap <= c.word_gap.min(p.word_gap)
                     && gap >= -MAX_OVERLAP * c.size.min(p.size)
             }
@@ -573,6 +600,25 @@ mod tests {
         g[2].x = 7.0;
         g[3].x = 6.5;
         assert_eq!(texts(g), vec!["thorpis"]);
+    }
+
+    #[test]
+    fn two_lines_beside_a_taller_one_stay_two_lines() {
+        // 11-pt list lines 12.65 pt apart beside a 13.5-pt signature block.
+        let mut g = run("- PCT. UBND", 85.0, 636.04, 11.0, 0);
+        g.extend(run("- Phòng HCQT;", 85.0, 623.39, 11.0, 0));
+        g.extend(run("PHÓ CHÁNH", 344.0, 629.11, 13.5, 0));
+        let lines = texts(g);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[1].starts_with("- Phòng HCQT;"), "{lines:?}");
+    }
+
+    #[test]
+    fn raised_text_of_the_same_size_is_its_own_word() {
+        let mut g = run("Hello", 0.0, 700.0, 48.0, 0);
+        g.extend(run("Hello", 120.0, 724.0, 48.0, 0));
+        let lines = texts(g);
+        assert_eq!(words_of(&lines), vec![vec!["Hello", "Hello"]]);
     }
 
     #[test]
