@@ -137,6 +137,8 @@ pub struct Interpreter<'a> {
     doc: &'a Document,
     /// Streams (content, forms) whose bytes could not be decoded, in order.
     pub decode_errors: Vec<DecodeError>,
+    /// Glyphs drawn whose font maps them to no Unicode text.
+    pub unmapped_glyphs: usize,
     fonts: HashMap<ObjectId, Rc<Font>>,
     inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
 }
@@ -166,6 +168,7 @@ impl<'a> Interpreter<'a> {
         Interpreter {
             doc,
             decode_errors: Vec::new(),
+            unmapped_glyphs: 0,
             fonts: HashMap::new(),
             inline_fonts: HashMap::new(),
         }
@@ -367,6 +370,7 @@ impl<'a> Interpreter<'a> {
             match item {
                 Operand::Str(bytes) => {
                     for g in font.decode(bytes) {
+                        self.unmapped_glyphs += usize::from(g.text.is_empty());
                         self.place(&font, gs, tm, g, out);
                     }
                 }

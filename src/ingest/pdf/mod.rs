@@ -57,7 +57,7 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         });
     }
     let extracted = catch_unwind(AssertUnwindSafe(|| extract(&doc)));
-    let (lines, pages, decode_errors) = extracted.map_err(|_| IngestError {
+    let (lines, pages, decode_errors, unmapped) = extracted.map_err(|_| IngestError {
         code: "malformed_pdf",
         message: "the PDF's content could not be interpreted".into(),
     })?;
@@ -68,6 +68,15 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             message: format!(
                 "the PDF's content streams cannot be decoded: {}",
                 describe(&decode_errors[0])
+            ),
+        });
+    }
+    if empty && unmapped > 0 {
+        return Err(IngestError {
+            code: "unmapped_glyphs",
+            message: format!(
+                "the PDF draws {unmapped} glyphs but its fonts map none of them to Unicode \
+                 (no ToUnicode map, a character collection not known here)"
             ),
         });
     }
@@ -130,7 +139,9 @@ fn decode_warnings(errors: &[stream::DecodeError]) -> Vec<crate::model::Warning>
     out
 }
 
-fn extract(doc: &Document) -> (Vec<super::Line>, u32, Vec<stream::DecodeError>) {
+/// The document's lines, its page count, the streams that could not be
+/// decoded and the number of glyphs drawn without Unicode text.
+fn extract(doc: &Document) -> (Vec<super::Line>, u32, Vec<stream::DecodeError>, usize) {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
     let per_page: Vec<Vec<super::Line>> = pages
@@ -150,7 +161,7 @@ fn extract(doc: &Document) -> (Vec<super::Line>, u32, Vec<stream::DecodeError>) 
         line.no = i + 1;
     }
     let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-    (out, pages, interp.decode_errors)
+    (out, pages, interp.decode_errors, interp.unmapped_glyphs)
 }
 
 #[cfg(test)]
@@ -243,5 +254,14 @@ mod tests {
             return;
         };
         assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
+    }
+
+    #[test]
+    fn glyphs_without_unicode_are_not_a_missing_text_layer() {
+        // Japanese CID font (Adobe-Japan1) without a ToUnicode map.
+        let Some(bytes) = real("pdfminer.six/037_jo.pdf") else {
+            return;
+        };
+        assert_eq!(read(&bytes).unwrap_err().code, "unmapped_glyphs");
     }
 }
