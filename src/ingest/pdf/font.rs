@@ -160,7 +160,7 @@ impl Font {
                 Some(Object::Array(list)) => {
                     for (k, o) in list.iter().enumerate().take(MAX_WIDTH_RUN) {
                         if let Some(v) = number(deref(doc, o)) {
-                            self.widths.insert(first + k as u32, v);
+                            self.widths.insert(first.saturating_add(k as u32), v);
                         }
                     }
                     i += 2;
@@ -171,7 +171,7 @@ impl Font {
                         .get(i + 2)
                         .and_then(|o| number(deref(doc, o)))
                         .unwrap_or(self.default_width);
-                    for c in first..=last.min(first + MAX_WIDTH_RUN as u32) {
+                    for c in first..=last.min(first.saturating_add(MAX_WIDTH_RUN as u32)) {
                         self.widths.insert(c, v);
                     }
                     i += 3;
@@ -190,7 +190,7 @@ impl Font {
         {
             for (k, o) in ws.iter().enumerate().take(256) {
                 if let Some(v) = number(deref(doc, o)) {
-                    self.widths.insert(first + k as u32, v);
+                    self.widths.insert(first.saturating_add(k as u32), v);
                 }
             }
         }
@@ -357,8 +357,10 @@ fn parse_encoding_cmap(data: &[u8]) -> EncodingCmap {
                 if let (Some(lo), Some(hi), Ok(cid)) =
                     (hex(tok), hex(&t[i + 1]), t[i + 2].parse::<u32>())
                 {
-                    for (k, code) in (lo..=hi.min(lo + MAX_WIDTH_RUN as u32)).enumerate() {
-                        out.cids.insert(code, cid + k as u32);
+                    for (k, code) in
+                        (lo..=hi.min(lo.saturating_add(MAX_WIDTH_RUN as u32))).enumerate()
+                    {
+                        out.cids.insert(code, cid.saturating_add(k as u32));
                     }
                 }
                 i += 3;
@@ -412,7 +414,7 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<u32, Rc<str>>) {
                         if let Some(u) = utf16_hex(tokens[k]) {
                             map.insert(code, u.into());
                         }
-                        code += 1;
+                        code = code.saturating_add(1);
                         k += 1;
                     }
                     i = k + 1;
@@ -420,7 +422,7 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<u32, Rc<str>>) {
                 }
                 if let Some(start) = utf16_hex(tokens[i + 2]) {
                     let mut chars: Vec<char> = start.chars().collect();
-                    for code in lo..=hi.min(lo + MAX_WIDTH_RUN as u32) {
+                    for code in lo..=hi.min(lo.saturating_add(MAX_WIDTH_RUN as u32)) {
                         map.insert(code, chars.iter().collect::<String>().into());
                         if let Some(last) = chars.last_mut() {
                             *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
@@ -651,6 +653,15 @@ mod tests {
         assert!(
             !parse_encoding_cmap(b"1 begincodespacerange <0000> <FFFF> endcodespacerange").one_byte
         );
+    }
+
+    #[test]
+    fn ranges_at_the_end_of_the_code_space_do_not_overflow() {
+        let mut map = HashMap::new();
+        parse_cmap(b"1 beginbfrange <FFFFFFFE> <FFFFFFFF> [<0041> <0042> <0043>] endbfrange 1 beginbfrange <FFFFFFFF> <FFFFFFFF> <0041> endbfrange", &mut map);
+        let c =
+            parse_encoding_cmap(b"1 begincidrange <FFFFFFFF> <FFFFFFFF> 4294967295 endcidrange");
+        assert_eq!(c.cids.get(&u32::MAX), Some(&u32::MAX));
     }
 
     #[test]

@@ -56,6 +56,8 @@ const ASCENT: f32 = 0.75;
 const STACK_SIZE_RATIO: f32 = 1.2;
 /// See [`STACK_SIZE_RATIO`].
 const STACK_DISTANCE: f32 = 0.6;
+/// Chunks of a row checked for stacking.
+const STACK_LOOKBACK: usize = 64;
 /// Chunks of a row whose baselines differ by more than this share of the
 /// earlier one's size are separate words (text raised with `Ts`).
 const SHIFT_GLUE: f32 = 0.3;
@@ -287,7 +289,8 @@ fn overlap(a: &Chunk, b: &Chunk) -> f32 {
 /// its x range on another baseline): two lines of a column, not one line,
 /// though both overlap a taller chunk beside them.
 fn stacked(row: &Row, c: &Chunk) -> bool {
-    row.chunks.iter().any(|k| {
+    // The row's latest chunks (a bound on work for rows of thousands).
+    row.chunks.iter().rev().take(STACK_LOOKBACK).any(|k| {
         let (small, large) = (k.size.min(c.size), k.size.max(c.size));
         k.x < c.end
             && c.x < k.end
