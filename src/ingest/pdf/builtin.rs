@@ -238,9 +238,101 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Glyph id → Unicode from the `cmap` table of a TrueType program (the
+/// Windows Unicode subtables, format 4 or 12): the text of a CID TrueType
+/// font drawn without a ToUnicode map. The lowest code point wins.
+pub fn truetype_unicode(d: &[u8]) -> Option<HashMap<u16, char>> {
+    let n = u16_at(d, 4)?;
+    let cmap = (0..n).find_map(|i| {
+        let rec = 12 + i * 16;
+        (d.get(rec..rec + 4)? == b"cmap").then(|| offset_at(d, rec + 8, 4))?
+    })?;
+    let subtables = u16_at(d, cmap + 2)?;
+    let mut best: Option<(u8, usize)> = None;
+    for i in 0..subtables {
+        let rec = cmap + 4 + i * 8;
+        let (platform, encoding) = (u16_at(d, rec)?, u16_at(d, rec + 2)?);
+        let rank = match (platform, encoding) {
+            (3, 10) => 3,
+            (3, 1) => 2,
+            (0, _) => 1,
+            _ => continue,
+        };
+        let at = cmap + offset_at(d, rec + 4, 4)?;
+        if best.is_none_or(|(r, _)| rank > r) {
+            best = Some((rank, at));
+        }
+    }
+    let (_, at) = best?;
+    let mut out = HashMap::new();
+    let mut put = |c: u32, gid: u32| {
+        if let (Ok(g), Some(ch)) = (u16::try_from(gid), char::from_u32(c)) {
+            if g != 0 {
+                out.entry(g).or_insert(ch);
+            }
+        }
+    };
+    match u16_at(d, at)? {
+        4 => {
+            let segs = u16_at(d, at + 6)? / 2;
+            let ends = at + 14;
+            let starts = ends + segs * 2 + 2;
+            let deltas = starts + segs * 2;
+            let ranges = deltas + segs * 2;
+            for s in 0..segs {
+                let (end, start) = (u16_at(d, ends + s * 2)?, u16_at(d, starts + s * 2)?);
+                let delta = u16_at(d, deltas + s * 2)?;
+                let range = u16_at(d, ranges + s * 2)?;
+                for c in start..=end.min(0xFFFE) {
+                    let gid = if range == 0 {
+                        c + delta
+                    } else {
+                        match u16_at(d, ranges + s * 2 + range + 2 * (c - start)) {
+                            Some(0) | None => continue,
+                            Some(g) => g + delta,
+                        }
+                    };
+                    put(c as u32, (gid & 0xFFFF) as u32);
+                }
+            }
+        }
+        12 => {
+            let groups = offset_at(d, at + 12, 4)?.min(0x11_0000);
+            for k in 0..groups {
+                let g = at + 16 + k * 12;
+                let (first, last) = (offset_at(d, g, 4)?, offset_at(d, g + 4, 4)?);
+                let gid = offset_at(d, g + 8, 4)?;
+                for (i, c) in (first..=last.min(first + 0xFFFF)).enumerate() {
+                    put(c as u32, (gid + i) as u32);
+                }
+            }
+        }
+        _ => return None,
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn truetype_cmap_format_4() {
+        // One table (cmap) holding one (3,1) format-4 subtable: 'A'..'C' → 5..7.
+        let mut sub = vec![0, 4, 0, 32, 0, 0, 0, 4, 0, 4, 0, 1, 0, 0];
+        sub.extend([0, 0x43, 0xFF, 0xFF, 0, 0, 0, 0x41, 0xFF, 0xFF]);
+        sub.extend([0xFF, 0xC4, 0, 1, 0, 0, 0, 0]);
+        let mut cmap = vec![0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12];
+        cmap.extend(&sub);
+        let mut font = vec![0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0];
+        font.extend(b"cmap");
+        font.extend([0, 0, 0, 0, 0, 0, 0, 28, 0, 0, 0, cmap.len() as u8]);
+        font.extend(&cmap);
+        let map = truetype_unicode(&font).unwrap();
+        assert_eq!(map.get(&5), Some(&'A'));
+        assert_eq!(map.get(&7), Some(&'C'));
+        assert!(truetype_unicode(&font[..20]).is_none());
+    }
 
     #[test]
     fn type1_clear_text_encoding() {

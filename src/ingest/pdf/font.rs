@@ -29,6 +29,11 @@ pub struct Font {
     /// Codes without a mapping are Unicode themselves (`/ToUnicode
     /// /Identity-H`, the `Uni…-UCS2` and `-UTF16` CMaps).
     unicode_codes: bool,
+    /// CID → glyph id (`/CIDToGIDMap` stream; identity when empty).
+    cid_to_gid: Vec<u16>,
+    /// Glyph id → Unicode from an embedded TrueType `cmap` table, for CID
+    /// TrueType fonts drawn without a ToUnicode map.
+    gid_text: HashMap<u16, char>,
 }
 
 /// One decoded glyph: its text and advance width (thousandths of text space).
@@ -97,8 +102,44 @@ impl Font {
         if let Ok(Object::Name(n)) = dict.get(b"ToUnicode").map(|o| deref(doc, o)) {
             font.unicode_codes |= n.starts_with(b"Identity");
         }
+        if font.two_byte && font.to_unicode.is_empty() && !font.unicode_codes {
+            font.load_truetype_cmap(doc, dict);
+        }
         font.space_width = font.space_advance();
         font
+    }
+
+    /// Glyph ids and their Unicode from the embedded TrueType program of a
+    /// CID font (`/FontFile2`), with its `/CIDToGIDMap`.
+    fn load_truetype_cmap(&mut self, doc: &Document, dict: &Dictionary) {
+        let Some(desc) = dict
+            .get(b"DescendantFonts")
+            .ok()
+            .and_then(|o| deref(doc, o).as_array().ok())
+            .and_then(|a| a.first())
+            .and_then(|o| deref(doc, o).as_dict().ok())
+        else {
+            return;
+        };
+        let program = desc
+            .get(b"FontDescriptor")
+            .ok()
+            .and_then(|o| deref(doc, o).as_dict().ok())
+            .and_then(|fd| fd.get(b"FontFile2").ok())
+            .and_then(|o| deref(doc, o).as_stream().ok())
+            .and_then(|s| super::stream::decode(doc, s, MAX_FONT_BYTES).ok());
+        let Some(map) = program.and_then(|p| super::builtin::truetype_unicode(&p)) else {
+            return;
+        };
+        if let Ok(Object::Stream(s)) = desc.get(b"CIDToGIDMap").map(|o| deref(doc, o)) {
+            if let Ok(bytes) = super::stream::decode(doc, s, MAX_CMAP_BYTES) {
+                self.cid_to_gid = bytes
+                    .chunks_exact(2)
+                    .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                    .collect();
+            }
+        }
+        self.gid_text = map;
     }
 
     /// A Type0 font's `/Encoding`: a predefined CMap's name (writing mode,
@@ -304,6 +345,17 @@ impl Font {
     fn text_of(&self, code: u32) -> Rc<str> {
         if let Some(t) = self.to_unicode.get(&code) {
             return t.clone();
+        }
+        if !self.gid_text.is_empty() {
+            let cid = self.cids.get(&code).copied().unwrap_or(code);
+            let gid = match self.cid_to_gid.get(cid as usize) {
+                Some(g) => *g,
+                None if self.cid_to_gid.is_empty() => u16::try_from(cid).unwrap_or(0),
+                None => 0,
+            };
+            if let Some(c) = self.gid_text.get(&gid) {
+                return Rc::from(c.to_string());
+            }
         }
         match char::from_u32(code).filter(|c| self.unicode_codes && !c.is_control()) {
             Some(c) => Rc::from(c.to_string()),

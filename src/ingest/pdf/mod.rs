@@ -257,6 +257,18 @@ mod tests {
     }
 
     #[test]
+    fn cid_truetype_without_to_unicode_reads_the_fonts_cmap() {
+        let Some(t) = text_of("pdfminer.six/017_issue-791-non-unicode-cmap.pdf") else {
+            return;
+        };
+        assert!(
+            t.contains("Peněžní prostředky na účtech"),
+            "{}",
+            &t[..t.len().min(200)]
+        );
+    }
+
+    #[test]
     fn glyphs_without_unicode_are_not_a_missing_text_layer() {
         // Japanese CID font (Adobe-Japan1) without a ToUnicode map.
         let Some(bytes) = real("pdfminer.six/037_jo.pdf") else {
