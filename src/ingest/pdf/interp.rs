@@ -41,6 +41,9 @@ pub struct PlacedGlyph {
     /// Advance of the font's space in user space (without the text state's
     /// spacing, which gaps between glyphs include): the scale for word gaps.
     pub space_width: f32,
+    /// The text state's character spacing (`Tc`) in user space along the
+    /// run: the part of the gap after this glyph that letter-spacing makes.
+    pub char_spacing: f32,
 }
 
 /// A drawn ruling line (user space): horizontal or vertical.
@@ -430,6 +433,7 @@ impl<'a> Interpreter<'a> {
             rotation: quarter_turns(flow.0, flow.1),
             mirrored: det < 0.0 && !font.vertical,
             space_width: space,
+            char_spacing: gs.char_spacing * gs.scale * x_scale,
         });
         *tm = mul(&advance, tm);
     }

@@ -81,6 +81,8 @@ struct Chunk {
     size: f32,
     /// Widest gap that is not a word break.
     word_gap: f32,
+    /// Letter-spacing (`Tc`) and space width of its first glyph.
+    spacing: (f32, f32),
     text: String,
     font: Rc<str>,
     /// Index in content order.
@@ -228,6 +230,19 @@ fn word_gap(g: &PlacedGlyph) -> f32 {
     }
 }
 
+/// The letter-spacing (`Tc`) between two letters or digits, when it is
+/// less than a space: a spaced heading stays whole. Dot leaders and wider
+/// spacing part every glyph, as poppler reads them.
+fn letter_spacing(before: Option<char>, after: Option<char>, tc: f32, space: f32) -> f32 {
+    let letters =
+        before.is_some_and(char::is_alphanumeric) && after.is_some_and(char::is_alphanumeric);
+    if letters && tc > 0.0 && tc <= space {
+        tc
+    } else {
+        0.0
+    }
+}
+
 /// Joins glyphs into chunks in content order. Space glyphs only end chunks.
 fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
@@ -247,9 +262,15 @@ fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
             }
             let small = c.size.min(g.size);
             let gap = x - c.end;
+            let spacing = letter_spacing(
+                c.text.chars().last(),
+                g.text.chars().next(),
+                g.char_spacing,
+                g.space_width,
+            );
             if open
                 && (y - c.y).abs() <= BASELINE_JITTER * small
-                && gap <= c.word_gap.min(word_gap(g))
+                && gap <= c.word_gap.min(word_gap(g)) + spacing
                 && gap >= -MAX_OVERLAP * small
             {
                 c.text.push_str(&g.text);
@@ -264,6 +285,7 @@ fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
             y,
             size: g.size,
             word_gap: word_gap(g),
+            spacing: (g.char_spacing, g.space_width),
             text: g.text.to_string(),
             font: g.font.clone(),
             order,
@@ -387,7 +409,14 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
                 w.superscript == sup
                     && !spaced
                     && !shifted
-                    && gap <= c.word_gap.min(p.word_gap)
+                    && gap
+                        <= c.word_gap.min(p.word_gap)
+                            + letter_spacing(
+                                w.text.chars().last(),
+                                c.text.chars().next(),
+                                c.spacing.0,
+                                c.spacing.1,
+                            )
                     && gap >= -MAX_OVERLAP * c.size.min(p.size)
             }
             _ => false,
@@ -528,6 +557,7 @@ mod tests {
                 rotation,
                 mirrored: false,
                 space_width: size * 0.25,
+                char_spacing: 0.0,
             })
             .collect()
     }
@@ -622,6 +652,28 @@ mod tests {
         g.extend(run("Hello", 120.0, 724.0, 48.0, 0));
         let lines = texts(g);
         assert_eq!(words_of(&lines), vec![vec!["Hello", "Hello"]]);
+    }
+
+    #[test]
+    fn letter_spaced_words_stay_whole_and_dot_leaders_part() {
+        // "QUYẾT ĐỊNH" with 2 pt of Tc at 14 pt (less than a space).
+        let spaced = |text: &str, x: f32, tc: f32| -> Vec<PlacedGlyph> {
+            run(text, x, 700.0, 14.0, 0)
+                .into_iter()
+                .enumerate()
+                .map(|(i, mut g)| {
+                    g.x += i as f32 * tc;
+                    g.char_spacing = tc;
+                    g
+                })
+                .collect()
+        };
+        let mut g = spaced("QUYẾT", 0.0, 2.0);
+        g.extend(spaced("ĐỊNH", 60.0, 2.0));
+        assert_eq!(words_of(&texts(g)), vec![vec!["QUYẾT", "ĐỊNH"]]);
+        // Dot leaders spaced wider than a space are separate dots.
+        let g = spaced("....", 0.0, 5.0);
+        assert_eq!(words_of(&texts(g)), vec![vec![".", ".", ".", "."]]);
     }
 
     #[test]
