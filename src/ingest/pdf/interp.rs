@@ -191,6 +191,7 @@ impl<'a> Interpreter<'a> {
             &mut seen,
             &mut out,
         );
+        drop_off_page(self.doc, page, &mut out);
         out
     }
 
@@ -502,6 +503,56 @@ impl<'a> Interpreter<'a> {
         self.run(&content, &own, inner, depth + 1, seen, out);
         seen.pop();
     }
+}
+
+/// The page's `/MediaBox` (inherited) as (x0, y0, x1, y1): poppler reads
+/// text within it, cropped or not.
+fn page_box(doc: &Document, page: ObjectId) -> Option<[f32; 4]> {
+    let mut dict = doc.get_dictionary(page).ok()?;
+    for _ in 0..MAX_FORM_DEPTH * 4 {
+        let found = [b"MediaBox".as_slice()].iter().find_map(|key| {
+            let a = doc
+                .dereference(dict.get(key).ok()?)
+                .ok()?
+                .1
+                .as_array()
+                .ok()?;
+            let n: Vec<f32> = a
+                .iter()
+                .filter_map(|o| doc.dereference(o).ok()?.1.as_float().ok())
+                .collect();
+            (n.len() == 4).then(|| {
+                [
+                    n[0].min(n[2]),
+                    n[1].min(n[3]),
+                    n[0].max(n[2]),
+                    n[1].max(n[3]),
+                ]
+            })
+        });
+        if found.is_some() {
+            return found;
+        }
+        dict = doc
+            .get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?)
+            .ok()?;
+    }
+    None
+}
+
+/// Leaves out glyphs drawn outside the page's media box (by more than
+/// their size), as poppler does: text parked off the page is not read.
+fn drop_off_page(doc: &Document, page: ObjectId, marks: &mut Marks) {
+    let Some([x0, y0, x1, y1]) = page_box(doc, page) else {
+        return;
+    };
+    if !(x1 > x0 && y1 > y0) {
+        return;
+    }
+    marks.glyphs.retain(|g| {
+        let m = g.size.abs().max(g.width.abs()).min(1000.0);
+        !(g.x < x0 - m || g.x > x1 + m || g.y < y0 - m || g.y > y1 + m)
+    });
 }
 
 /// The direction of a vector to the nearest quarter turn, in degrees.

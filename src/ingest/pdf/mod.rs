@@ -269,6 +269,15 @@ mod tests {
     }
 
     #[test]
+    fn text_drawn_off_the_media_box_is_not_read() {
+        // ImageMagick writes "Background" above tiny pages of images.
+        let Some(bytes) = real("sample-files/009_imagemagick-images.pdf") else {
+            return;
+        };
+        assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
+    }
+
+    #[test]
     fn glyphs_without_unicode_are_not_a_missing_text_layer() {
         // Japanese CID font (Adobe-Japan1) without a ToUnicode map.
         let Some(bytes) = real("pdfminer.six/037_jo.pdf") else {
