@@ -238,6 +238,53 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
+/// Most code points a `cmap` subtable is read for (all of Unicode once).
+const MAX_CMAP_CODES: usize = 0x11_0000;
+
+/// The (code point, glyph id) pairs of a format-4 `cmap` subtable at `at`.
+fn cmap_format_4(d: &[u8], at: usize, put: &mut impl FnMut(usize, usize)) -> Option<()> {
+    let segs = u16_at(d, at + 6)? / 2;
+    let ends = at + 14;
+    let starts = ends + segs * 2 + 2;
+    let deltas = starts + segs * 2;
+    let ranges = deltas + segs * 2;
+    let mut budget = MAX_CMAP_CODES;
+    for s in 0..segs {
+        let (end, start) = (u16_at(d, ends + s * 2)?, u16_at(d, starts + s * 2)?);
+        let delta = u16_at(d, deltas + s * 2)?;
+        let range = u16_at(d, ranges + s * 2)?;
+        for c in start..=end.min(0xFFFE) {
+            budget = budget.checked_sub(1)?;
+            let gid = if range == 0 {
+                c + delta
+            } else {
+                match u16_at(d, ranges + s * 2 + range + 2 * (c - start)) {
+                    Some(0) | None => continue,
+                    Some(g) => g + delta,
+                }
+            };
+            put(c, gid & 0xFFFF);
+        }
+    }
+    Some(())
+}
+
+/// The (code point, glyph id) pairs of a format-12 `cmap` subtable at `at`.
+fn cmap_format_12(d: &[u8], at: usize, put: &mut impl FnMut(usize, usize)) -> Option<()> {
+    let groups = offset_at(d, at + 12, 4)?.min(0x11_0000);
+    let mut budget = MAX_CMAP_CODES;
+    for k in 0..groups {
+        let g = at + 16 + k * 12;
+        let (first, last) = (offset_at(d, g, 4)?, offset_at(d, g + 4, 4)?);
+        let gid = offset_at(d, g + 8, 4)?;
+        for (i, c) in (first..=last.min(first + 0xFFFF)).enumerate() {
+            budget = budget.checked_sub(1)?;
+            put(c, gid + i);
+        }
+    }
+    Some(())
+}
+
 /// Glyph id → Unicode from the `cmap` table of a TrueType program (the
 /// Windows Unicode subtables, format 4 or 12): the text of a CID TrueType
 /// font drawn without a ToUnicode map. The lowest code point wins.
@@ -265,48 +312,19 @@ pub fn truetype_unicode(d: &[u8]) -> Option<HashMap<u16, char>> {
     }
     let (_, at) = best?;
     let mut out = HashMap::new();
-    let mut put = |c: u32, gid: u32| {
-        if let (Ok(g), Some(ch)) = (u16::try_from(gid), char::from_u32(c)) {
+    let mut put = |c: usize, gid: usize| {
+        if let (Ok(g), Some(ch)) = (
+            u16::try_from(gid),
+            u32::try_from(c).ok().and_then(char::from_u32),
+        ) {
             if g != 0 {
                 out.entry(g).or_insert(ch);
             }
         }
     };
     match u16_at(d, at)? {
-        4 => {
-            let segs = u16_at(d, at + 6)? / 2;
-            let ends = at + 14;
-            let starts = ends + segs * 2 + 2;
-            let deltas = starts + segs * 2;
-            let ranges = deltas + segs * 2;
-            for s in 0..segs {
-                let (end, start) = (u16_at(d, ends + s * 2)?, u16_at(d, starts + s * 2)?);
-                let delta = u16_at(d, deltas + s * 2)?;
-                let range = u16_at(d, ranges + s * 2)?;
-                for c in start..=end.min(0xFFFE) {
-                    let gid = if range == 0 {
-                        c + delta
-                    } else {
-                        match u16_at(d, ranges + s * 2 + range + 2 * (c - start)) {
-                            Some(0) | None => continue,
-                            Some(g) => g + delta,
-                        }
-                    };
-                    put(c as u32, (gid & 0xFFFF) as u32);
-                }
-            }
-        }
-        12 => {
-            let groups = offset_at(d, at + 12, 4)?.min(0x11_0000);
-            for k in 0..groups {
-                let g = at + 16 + k * 12;
-                let (first, last) = (offset_at(d, g, 4)?, offset_at(d, g + 4, 4)?);
-                let gid = offset_at(d, g + 8, 4)?;
-                for (i, c) in (first..=last.min(first + 0xFFFF)).enumerate() {
-                    put(c as u32, (gid + i) as u32);
-                }
-            }
-        }
+        4 => cmap_format_4(d, at, &mut put)?,
+        12 => cmap_format_12(d, at, &mut put)?,
         _ => return None,
     }
     Some(out)

@@ -61,30 +61,8 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         code: "malformed_pdf",
         message: "the PDF's content could not be interpreted".into(),
     })?;
-    let empty = lines.iter().all(|l| l.text.trim().is_empty());
-    if empty && !decode_errors.is_empty() {
-        return Err(IngestError {
-            code: "undecodable_stream",
-            message: format!(
-                "the PDF's content streams cannot be decoded: {}",
-                describe(&decode_errors[0])
-            ),
-        });
-    }
-    if empty && unmapped > 0 {
-        return Err(IngestError {
-            code: "unmapped_glyphs",
-            message: format!(
-                "the PDF draws {unmapped} glyphs but its fonts map none of them to Unicode \
-                 (no ToUnicode map, a character collection not known here)"
-            ),
-        });
-    }
-    if empty {
-        return Err(IngestError {
-            code: "no_text_layer",
-            message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
-        });
+    if lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(no_text(pages, &decode_errors, unmapped));
     }
     Ok(SourceDoc {
         format: "pdf".into(),
@@ -93,6 +71,33 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
         repairs: Vec::new(),
         warnings: decode_warnings(&decode_errors),
     })
+}
+
+/// Why a PDF gave no text: its streams failed to decode, its fonts map no
+/// glyph to Unicode, or it draws no text at all (a scan).
+fn no_text(pages: u32, decode_errors: &[stream::DecodeError], unmapped: usize) -> IngestError {
+    if let Some(e) = decode_errors.first() {
+        return IngestError {
+            code: "undecodable_stream",
+            message: format!(
+                "the PDF's content streams cannot be decoded: {}",
+                describe(e)
+            ),
+        };
+    }
+    if unmapped > 0 {
+        return IngestError {
+            code: "unmapped_glyphs",
+            message: format!(
+                "the PDF draws {unmapped} glyphs but its fonts map none of them to Unicode \
+                 (no ToUnicode map, a character collection not known here)"
+            ),
+        };
+    }
+    IngestError {
+        code: "no_text_layer",
+        message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
+    }
 }
 
 /// Decrypts with the empty user password.
