@@ -181,6 +181,7 @@ impl Font {
     }
 
     fn load_cid_widths(&mut self, doc: &Document, desc: &Dictionary) {
+        let mut budget = MAX_EXPANDED;
         if let Some(dw) = desc.get(b"DW").ok().and_then(number) {
             self.default_width = dw;
         }
@@ -212,7 +213,11 @@ impl Font {
                         .get(i + 2)
                         .and_then(|o| number(deref(doc, o)))
                         .unwrap_or(self.default_width);
-                    for c in first..=last.min(first.saturating_add(MAX_WIDTH_RUN as u32)) {
+                    let last = last.min(first.saturating_add(MAX_WIDTH_RUN as u32));
+                    if !spend(&mut budget, first, last) {
+                        break;
+                    }
+                    for c in first..=last {
                         self.widths.insert(c, v);
                     }
                     i += 3;
@@ -366,6 +371,21 @@ impl Font {
 
 /// Largest ToUnicode CMap read.
 const MAX_CMAP_BYTES: usize = 4 * 1024 * 1024;
+/// Most codes all the ranges of one CMap or `W` array expand to.
+const MAX_EXPANDED: usize = 1 << 21;
+
+/// Takes the codes `lo..=hi` from `budget`; false once it runs out.
+fn spend(budget: &mut usize, lo: u32, hi: u32) -> bool {
+    let n = (hi.saturating_sub(lo) as usize).saturating_add(1);
+    match budget.checked_sub(n) {
+        Some(left) => {
+            *budget = left;
+            true
+        }
+        None => false,
+    }
+}
+
 /// Longest run of widths or CMap range expanded.
 const MAX_WIDTH_RUN: usize = 65536;
 
@@ -392,6 +412,7 @@ fn cmap_tokens(data: &[u8]) -> Vec<String> {
 /// Reads the code space, writing mode and CID mappings of an encoding CMap.
 fn parse_encoding_cmap(data: &[u8]) -> EncodingCmap {
     let t = cmap_tokens(data);
+    let mut budget = MAX_EXPANDED;
     let mut out = EncodingCmap::default();
     let mut lengths: Vec<usize> = Vec::new();
     let mut mode = "";
@@ -409,9 +430,11 @@ fn parse_encoding_cmap(data: &[u8]) -> EncodingCmap {
                 if let (Some(lo), Some(hi), Ok(cid)) =
                     (hex(tok), hex(&t[i + 1]), t[i + 2].parse::<u32>())
                 {
-                    for (k, code) in
-                        (lo..=hi.min(lo.saturating_add(MAX_WIDTH_RUN as u32))).enumerate()
-                    {
+                    let hi = hi.min(lo.saturating_add(MAX_WIDTH_RUN as u32));
+                    if !spend(&mut budget, lo, hi) {
+                        break;
+                    }
+                    for (k, code) in (lo..=hi).enumerate() {
                         out.cids.insert(code, cid.saturating_add(k as u32));
                     }
                 }
@@ -435,6 +458,7 @@ fn parse_encoding_cmap(data: &[u8]) -> EncodingCmap {
 
 /// Reads `bfchar` and `bfrange` entries of a ToUnicode CMap.
 fn parse_cmap(data: &[u8], map: &mut HashMap<u32, Rc<str>>) {
+    let mut budget = MAX_EXPANDED;
     let text = String::from_utf8_lossy(data);
     let tokens: Vec<&str> = text
         .split(|c: char| c.is_whitespace())
@@ -472,9 +496,13 @@ fn parse_cmap(data: &[u8], map: &mut HashMap<u32, Rc<str>>) {
                     i = k + 1;
                     continue;
                 }
+                let hi = hi.min(lo.saturating_add(MAX_WIDTH_RUN as u32));
+                if !spend(&mut budget, lo, hi) {
+                    break;
+                }
                 if let Some(start) = utf16_hex(tokens[i + 2]) {
                     let mut chars: Vec<char> = start.chars().collect();
-                    for code in lo..=hi.min(lo.saturating_add(MAX_WIDTH_RUN as u32)) {
+                    for code in lo..=hi {
                         map.insert(code, chars.iter().collect::<String>().into());
                         if let Some(last) = chars.last_mut() {
                             *last = char::from_u32(*last as u32 + 1).unwrap_or(*last);
@@ -714,6 +742,16 @@ mod tests {
         let c =
             parse_encoding_cmap(b"1 begincidrange <FFFFFFFF> <FFFFFFFF> 4294967295 endcidrange");
         assert_eq!(c.cids.get(&u32::MAX), Some(&u32::MAX));
+    }
+
+    #[test]
+    fn cmap_ranges_expand_within_a_budget() {
+        // 100 full ranges of 65536 codes: stops at the budget, not 6.5 M.
+        let ranges = "<0000> <FFFF> <0041>\n".repeat(100);
+        let cmap = format!("100 beginbfrange\n{ranges}endbfrange");
+        let mut map = HashMap::new();
+        parse_cmap(cmap.as_bytes(), &mut map);
+        assert!(map.len() <= MAX_EXPANDED);
     }
 
     #[test]
