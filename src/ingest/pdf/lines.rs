@@ -70,6 +70,9 @@ struct Word {
     text: String,
     font: Rc<str>,
     superscript: bool,
+    /// Touches the word before: only a superscript's start or end parts
+    /// them ("2004<sup>1</sup>.").
+    attached: bool,
 }
 
 /// Glyphs drawn in one go: consecutive in content order, on one baseline,
@@ -399,15 +402,14 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
             && c.y - base > SUPERSCRIPT_RISE * size
             && c.y - base < size
             && c.text.chars().all(|ch| ch.is_ascii_digit());
-        let glued = match (out.last(), last) {
+        let close = match (out.last(), last) {
             (Some(w), Some(p)) => {
                 let gap = c.x - w.end;
                 let spaced = c.space_before && p.order + 1 == c.order;
                 // A raised or lowered run of the same size is its own word.
                 let same_size = c.size.max(p.size) <= STACK_SIZE_RATIO * c.size.min(p.size);
                 let shifted = !sup && same_size && (c.y - p.y).abs() > SHIFT_GLUE * p.size;
-                w.superscript == sup
-                    && !spaced
+                !spaced
                     && !shifted
                     && gap
                         <= c.word_gap.min(p.word_gap)
@@ -421,8 +423,9 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
             }
             _ => false,
         };
+        let same_kind = out.last().is_some_and(|w| w.superscript == sup);
         match out.last_mut() {
-            Some(w) if glued => {
+            Some(w) if close && same_kind => {
                 w.text.push_str(&c.text);
                 w.end = w.end.max(c.end);
             }
@@ -432,6 +435,7 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
                 text: c.text.clone(),
                 font: c.font.clone(),
                 superscript: sup,
+                attached: close,
             }),
         }
         last = Some(c);
@@ -501,7 +505,7 @@ fn render(
             let pad = if cell_gap {
                 target.saturating_sub(cols).max(MIN_CELL_PAD)
             } else {
-                1
+                usize::from(!w.attached)
             };
             text.extend(std::iter::repeat_n(' ', pad));
             cols += pad;
@@ -694,6 +698,7 @@ mod tests {
         assert_eq!(words_of(&lines), vec![vec!["tỉnh6", "5,63"]]);
         let mut g = run("Điều", 0.0, 700.0, 10.0, 0);
         g.extend(run("12", 20.0, 704.0, 6.0, 0));
-        assert_eq!(texts(g), vec!["Điều<sup>12</sup>"]);
+        g.extend(run(".", 26.0, 700.0, 10.0, 0));
+        assert_eq!(texts(g), vec!["Điều<sup>12</sup>."]);
     }
 }
