@@ -71,7 +71,17 @@ fn decode_parms(doc: &Document, dict: &Dictionary) -> Option<Object> {
 
 /// Decodes a stream's bytes (at most `limit` bytes per filter layer).
 pub fn decode(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec<u8>, DecodeError> {
-    let names = filters(doc, &stream.dict)?;
+    let mut names = filters(doc, &stream.dict)?;
+    let mut parms = decode_parms(doc, &stream.dict);
+    // `/Crypt` (PDF 1.5 crypt filters): lopdf has already decrypted.
+    if let Some(k) = names.iter().position(|n| n == b"Crypt") {
+        names.remove(k);
+        if let Some(Object::Array(p)) = parms.as_mut() {
+            if k < p.len() {
+                p.remove(k);
+            }
+        }
+    }
     if names.is_empty() {
         return Ok(stream.content.clone());
     }
@@ -86,7 +96,7 @@ pub fn decode(doc: &Document, stream: &Stream, limit: usize) -> Result<Vec<u8>, 
         "Filter",
         Object::Array(names.iter().map(|n| Object::Name(n.clone())).collect()),
     );
-    if let Some(p) = decode_parms(doc, &stream.dict) {
+    if let Some(p) = parms {
         dict.set("DecodeParms", p);
     }
     let normalised = Stream::new(dict, stream.content.clone());
@@ -139,6 +149,16 @@ mod tests {
         let mut doc = Document::new();
         let id = doc.add_object(Object::Name(b"ASCIIHexDecode".to_vec()));
         let s = hex_stream(Object::Reference(id));
+        assert_eq!(decode(&doc, &s, 1 << 20).unwrap(), b"Hello");
+    }
+
+    #[test]
+    fn crypt_filter_passes_through() {
+        let doc = Document::new();
+        let s = hex_stream(Object::Array(vec![
+            Object::Name(b"Crypt".to_vec()),
+            Object::Name(b"AHx".to_vec()),
+        ]));
         assert_eq!(decode(&doc, &s, 1 << 20).unwrap(), b"Hello");
     }
 
