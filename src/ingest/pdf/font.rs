@@ -638,15 +638,17 @@ fn mac_roman(b: u8) -> Option<char> {
 }
 
 /// Windows-1252 bytes as Unicode (the WinAnsi encoding of simple fonts).
+/// The codes Windows-1252 leaves undefined (127, 129, 141, 143, 144, 157)
+/// draw a bullet in PDF's WinAnsiEncoding.
 fn win_ansi(b: u8) -> Option<char> {
     const HIGH: [char; 32] = [
-        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
-        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-        '\u{fffd}', 'ž', 'Ÿ',
+        '€', '•', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '•', 'Ž', '•', '•', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '•', 'ž', 'Ÿ',
     ];
     match b {
         0..=31 => None,
-        0x80..=0x9F => Some(HIGH[(b - 0x80) as usize]).filter(|c| *c != '\u{fffd}'),
+        0x7F => Some('•'),
+        0x80..=0x9F => Some(HIGH[(b - 0x80) as usize]),
         _ => Some(b as char),
     }
 }
@@ -786,6 +788,15 @@ mod tests {
         f.standard_widths();
         assert_eq!(f.widths.get(&u32::from(b'a')), Some(&444.0));
         assert_eq!(f.widths.get(&u32::from(b'm')), Some(&778.0));
+    }
+
+    #[test]
+    fn win_ansi_undefined_codes_are_bullets() {
+        assert_eq!(win_ansi(0x7F), Some('•'));
+        assert_eq!(win_ansi(0x81), Some('•'));
+        assert_eq!(win_ansi(0x95), Some('•'));
+        assert_eq!(win_ansi(0x80), Some('€'));
+        assert_eq!(win_ansi(0x1F), None);
     }
 
     #[test]
