@@ -4,12 +4,14 @@
 //! direction their text runs in (rotated tables, vertical text) and laid out
 //! in that direction's frame. Within a frame, glyphs are first joined into
 //! chunks in content-stream order (a space glyph or a gap wider than the
-//! font's space ends one), so glyphs that overlap keep their drawing order
-//! and space glyphs never land in other words. Chunks are grouped into lines
-//! by vertical overlap relative to the smaller one, ordered by position,
-//! glued into words and placed at a character column proportional to their
-//! x position, so table columns line up as in a layout-preserving dump.
-//! Small raised digits become `<sup>n</sup>` footnote marks.
+//! font's space ends one; letter-spacing under a space wide does not), so
+//! glyphs that overlap keep their drawing order and space glyphs never land
+//! in other words. Chunks are grouped into lines by vertical overlap
+//! relative to the smaller one (never stacking two same-size lines),
+//! ordered by position, glued into words and placed at a character column
+//! proportional to their x position, so table columns line up as in a
+//! layout-preserving dump. Digits smaller than their line's body size and
+//! raised against its baseline become `<sup>n</sup>` footnote marks.
 
 use super::interp::{Marks, PlacedGlyph, Rule};
 use crate::ingest::{Line, Run};
@@ -103,7 +105,7 @@ impl Chunk {
     }
 }
 
-/// Chunks sharing a line, with the frame's rules for the layout.
+/// Chunks sharing a line.
 struct Row {
     /// Index of the row's largest chunk (its extent decides membership).
     main: usize,
