@@ -589,3 +589,81 @@ fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
     }
     merged
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A one-page document drawing `content` with font F1 (`font`).
+    fn page_of(font: Dictionary, content: &str) -> Marks {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(font);
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        Interpreter::new(&doc).page(page)
+    }
+
+    fn helvetica() -> Dictionary {
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" }
+    }
+
+    #[test]
+    fn rotated_and_mirrored_runs() {
+        let m = page_of(helvetica(), "BT /F1 10 Tf 0 1 -1 0 100 100 Tm (ab) Tj ET");
+        assert!(m.glyphs.iter().all(|g| g.rotation == 90 && !g.mirrored));
+        assert!(m.glyphs[1].y > m.glyphs[0].y, "runs up the page");
+        let m = page_of(helvetica(), "BT /F1 10 Tf -1 0 0 1 300 100 Tm (ab) Tj ET");
+        assert!(m.glyphs.iter().all(|g| g.rotation == 180 && g.mirrored));
+    }
+
+    #[test]
+    fn widths_leave_out_character_spacing() {
+        let m = page_of(helvetica(), "BT /F1 10 Tf 2 Tc 100 100 Td (ab) Tj ET");
+        let (a, b) = (&m.glyphs[0], &m.glyphs[1]);
+        assert!((a.width - 5.56).abs() < 0.01, "Helvetica's a is 556 wide");
+        assert!((b.x - a.x - a.width - 2.0).abs() < 0.01, "Tc is in the gap");
+        assert!((a.char_spacing - 2.0).abs() < 0.01);
+        assert!((a.space_width - 2.78).abs() < 0.01);
+    }
+
+    #[test]
+    fn vertical_writing_runs_down_the_page() {
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+            "Encoding" => "Identity-V", "ToUnicode" => "Identity-H",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Mincho",
+            })],
+        };
+        let m = page_of(font, "BT /F1 10 Tf 300 700 Td <3042304430463048> Tj ET");
+        let text: String = m.glyphs.iter().map(|g| &*g.text).collect();
+        assert_eq!(text, "あいうえ");
+        assert!(m.glyphs.iter().all(|g| g.rotation == 270));
+        assert!(
+            (m.glyphs[0].y - m.glyphs[1].y - 10.0).abs() < 0.01,
+            "one em down"
+        );
+    }
+
+    #[test]
+    fn text_off_the_media_box_is_left_out() {
+        let m = page_of(
+            helvetica(),
+            "BT /F1 10 Tf 100 100 Td (in) Tj 0 5000 Td (out) Tj ET",
+        );
+        let text: String = m.glyphs.iter().map(|g| &*g.text).collect();
+        assert_eq!(text, "in");
+    }
+}
