@@ -38,16 +38,19 @@ pub fn strip(mut pages: Vec<Vec<Line>>) -> Vec<Vec<Line>> {
     }
     let needed = (pages.len() as f64 * REPEAT_SHARE).ceil() as usize;
     for take_first in [true, false] {
+        // A table row (a ruled table's cells) is never furniture: a header
+        // repeated on every page is part of its table.
         let edge = |page: &[Line]| {
             let mut with_text = page
                 .iter()
                 .enumerate()
                 .filter(|(_, l)| !l.text.trim().is_empty());
-            if take_first {
-                with_text.next().map(|(i, _)| i)
+            let edge = if take_first {
+                with_text.next()
             } else {
-                with_text.next_back().map(|(i, _)| i)
-            }
+                with_text.next_back()
+            };
+            edge.filter(|(_, l)| l.cells.is_none()).map(|(i, _)| i)
         };
         let mut counts: HashMap<String, usize> = HashMap::new();
         for page in &pages {

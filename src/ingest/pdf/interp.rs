@@ -5,7 +5,8 @@
 //! its position, size and font.
 
 use super::content::{Operand, Ops};
-use super::font::Font;
+use super::font::{Font, Glyph};
+use super::stream::{self, DecodeError};
 use lopdf::{Dictionary, Document, Object, ObjectId};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -22,7 +23,8 @@ pub struct PlacedGlyph {
     pub x: f32,
     /// Baseline.
     pub y: f32,
-    /// Advance width in user space.
+    /// Width in user space: the glyph's own advance, without the text
+    /// state's character and word spacing.
     pub width: f32,
     /// Effective font size in user space.
     pub size: f32,
@@ -30,6 +32,22 @@ pub struct PlacedGlyph {
     pub text: Rc<str>,
     /// Font name.
     pub font: Rc<str>,
+    /// Direction the text runs in, degrees counter-clockwise from the page's
+    /// x axis, to the nearest quarter turn (0, 90, 180, 270). Vertical
+    /// writing runs at 270 (down the page).
+    pub rotation: u16,
+    /// The glyph is drawn mirrored (its up side is clockwise of its run).
+    pub mirrored: bool,
+    /// Advance of the font's space in user space (without the text state's
+    /// spacing, which gaps between glyphs include): the scale for word gaps.
+    pub space_width: f32,
+    /// The text state's character spacing (`Tc`) in user space along the
+    /// run: the part of the gap after this glyph that letter-spacing makes.
+    pub char_spacing: f32,
+    /// Which text-showing operator (`Tj`, `TJ`, `'`, `"`) of the document
+    /// drew the glyph, counted from 1: glyphs shown together belong together
+    /// (one table cell's text, even where it overflows the cell).
+    pub show: u32,
 }
 
 /// A drawn ruling line (user space): horizontal or vertical.
@@ -125,9 +143,15 @@ impl Default for GState {
 /// Interprets pages of one document, caching fonts.
 pub struct Interpreter<'a> {
     doc: &'a Document,
+    /// Streams (content, forms) whose bytes could not be decoded, in order.
+    pub decode_errors: Vec<DecodeError>,
+    /// Glyphs drawn whose font maps them to no Unicode text.
+    pub unmapped_glyphs: usize,
     fonts: HashMap<ObjectId, Rc<Font>>,
     inline_fonts: HashMap<Vec<u8>, Rc<Font>>,
     content_text: bool,
+    /// Text-showing operators met so far.
+    shows: u32,
 }
 
 fn num(o: &Operand) -> f32 {
@@ -154,6 +178,9 @@ impl<'a> Interpreter<'a> {
     pub fn new(doc: &'a Document) -> Self {
         Interpreter {
             doc,
+            decode_errors: Vec::new(),
+            unmapped_glyphs: 0,
+            shows: 0,
             fonts: HashMap::new(),
             inline_fonts: HashMap::new(),
             content_text: false,
@@ -167,10 +194,7 @@ impl<'a> Interpreter<'a> {
 
     /// Every glyph and ruling line of a page, annotation appearances last.
     pub fn page(&mut self, page: ObjectId) -> Marks {
-        let content = self
-            .doc
-            .get_page_content_with_limit(page, MAX_CONTENT_BYTES)
-            .unwrap_or_default();
+        let content = self.page_content(page);
         let resources = page_resources(self.doc, page);
         let mut out = Marks::default();
         let mut seen = Vec::new();
@@ -182,8 +206,11 @@ impl<'a> Interpreter<'a> {
             &mut seen,
             &mut out,
         );
+        drop_off_page(self.doc, page, &mut out);
         self.content_text |= out.glyphs.iter().any(|g| !g.text.trim().is_empty());
         super::annots::draw(self, page, &resources, &mut out);
+        // A stamp placed off the page is not shown either.
+        drop_off_page(self.doc, page, &mut out);
         out
     }
 
@@ -208,6 +235,26 @@ impl<'a> Interpreter<'a> {
             ..GState::default()
         };
         self.run_form(id, resources, &gs, 0, &mut Vec::new(), out);
+    }
+
+    /// The page's content streams decoded and joined; a stream that fails
+    /// to decode is left out and recorded, never tokenised raw.
+    fn page_content(&mut self, page: ObjectId) -> Vec<u8> {
+        let mut content = Vec::new();
+        for id in self.doc.get_page_contents(page) {
+            let Ok(stream) = self.doc.get_object(id).and_then(Object::as_stream) else {
+                continue;
+            };
+            let budget = MAX_CONTENT_BYTES.saturating_sub(content.len());
+            match stream::decode(self.doc, stream, budget) {
+                Ok(bytes) => {
+                    content.extend_from_slice(&bytes);
+                    content.push(b'\n');
+                }
+                Err(e) => self.decode_errors.push(e),
+            }
+        }
+        content
     }
 
     fn font(&mut self, resources: &Dictionary, name: &[u8]) -> Option<&Rc<Font>> {
@@ -365,39 +412,75 @@ impl<'a> Interpreter<'a> {
         let Some(font) = self.font(resources, &name).cloned() else {
             return;
         };
+        self.shows = self.shows.saturating_add(1);
         for item in items {
             match item {
                 Operand::Str(bytes) => {
                     for g in font.decode(bytes) {
-                        let trm = mul(
-                            &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
-                            &gs.ctm,
-                        );
-                        let mut tx = g.width / 1000.0 * gs.size + gs.char_spacing;
-                        if g.is_space {
-                            tx += gs.word_spacing;
-                        }
-                        tx *= gs.scale;
-                        let user = mul(tm, &gs.ctm);
-                        let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
-                        let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
-                        out.glyphs.push(PlacedGlyph {
-                            x: trm[4],
-                            y: trm[5],
-                            width: tx * x_scale,
-                            size,
-                            text: g.text,
-                            font: font.name.clone(),
-                        });
-                        *tm = mul(&[1.0, 0.0, 0.0, 1.0, tx, 0.0], tm);
+                        self.unmapped_glyphs += usize::from(g.text.is_empty());
+                        self.place(&font, gs, tm, g, out);
                     }
                 }
                 other => {
-                    let adjust = -num(other) / 1000.0 * gs.size * gs.scale;
-                    *tm = mul(&[1.0, 0.0, 0.0, 1.0, adjust, 0.0], tm);
+                    let adjust = -num(other) / 1000.0 * gs.size;
+                    let shift = if font.vertical {
+                        [1.0, 0.0, 0.0, 1.0, 0.0, adjust]
+                    } else {
+                        [1.0, 0.0, 0.0, 1.0, adjust * gs.scale, 0.0]
+                    };
+                    *tm = mul(&shift, tm);
                 }
             }
         }
+    }
+
+    /// Places one glyph at the text matrix and advances it.
+    fn place(&self, font: &Font, gs: &GState, tm: &mut Matrix, g: Glyph, out: &mut Marks) {
+        let trm = mul(
+            &mul(&[gs.size * gs.scale, 0.0, 0.0, gs.size, 0.0, gs.rise], tm),
+            &gs.ctm,
+        );
+        let spacing = gs.char_spacing + if g.is_space { gs.word_spacing } else { 0.0 };
+        let user = mul(tm, &gs.ctm);
+        let size = (trm[2] * trm[2] + trm[3] * trm[3]).sqrt();
+        let (advance, along, flow) = if font.vertical {
+            // Vertical writing: one em down per glyph (the default `DW2`).
+            let ty = -(gs.size + spacing);
+            let y_scale = (user[2] * user[2] + user[3] * user[3]).sqrt();
+            (
+                [1.0, 0.0, 0.0, 1.0, 0.0, ty],
+                -ty * y_scale,
+                (-trm[2], -trm[3]),
+            )
+        } else {
+            let own = g.width / 1000.0 * gs.size * gs.scale;
+            let tx = own + spacing * gs.scale;
+            let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
+            // The glyph's extent leaves out character and word spacing (as
+            // poppler does): letter-spaced dot leaders are separate words.
+            (
+                [1.0, 0.0, 0.0, 1.0, tx, 0.0],
+                own * x_scale,
+                (trm[0], trm[1]),
+            )
+        };
+        let x_scale = (user[0] * user[0] + user[1] * user[1]).sqrt();
+        let space = font.space_width / 1000.0 * gs.size * gs.scale * x_scale;
+        let det = trm[0] * trm[3] - trm[1] * trm[2];
+        out.glyphs.push(PlacedGlyph {
+            x: trm[4],
+            y: trm[5],
+            width: along,
+            size,
+            text: g.text,
+            font: font.name.clone(),
+            rotation: quarter_turns(flow.0, flow.1),
+            mirrored: det < 0.0 && !font.vertical,
+            space_width: space,
+            char_spacing: gs.char_spacing * gs.scale * x_scale,
+            show: self.shows,
+        });
+        *tm = mul(&advance, tm);
     }
 
     fn form(
@@ -448,8 +531,12 @@ impl<'a> Interpreter<'a> {
         {
             return;
         }
-        let Ok(content) = stream.decompressed_content_with_limit(MAX_CONTENT_BYTES) else {
-            return;
+        let content = match stream::decode(self.doc, stream, MAX_CONTENT_BYTES) {
+            Ok(c) => c,
+            Err(e) => {
+                self.decode_errors.push(e);
+                return;
+            }
         };
         let own = stream
             .dict
@@ -475,6 +562,71 @@ impl<'a> Interpreter<'a> {
     }
 }
 
+/// The page's `/MediaBox` (inherited) as (x0, y0, x1, y1): poppler reads
+/// text within it, cropped or not.
+fn page_box(doc: &Document, page: ObjectId) -> Option<[f32; 4]> {
+    let mut dict = doc.get_dictionary(page).ok()?;
+    for _ in 0..MAX_FORM_DEPTH * 4 {
+        let found = [b"MediaBox".as_slice()].iter().find_map(|key| {
+            let a = doc
+                .dereference(dict.get(key).ok()?)
+                .ok()?
+                .1
+                .as_array()
+                .ok()?;
+            let n: Vec<f32> = a
+                .iter()
+                .filter_map(|o| doc.dereference(o).ok()?.1.as_float().ok())
+                .collect();
+            (n.len() == 4).then(|| {
+                [
+                    n[0].min(n[2]),
+                    n[1].min(n[3]),
+                    n[0].max(n[2]),
+                    n[1].max(n[3]),
+                ]
+            })
+        });
+        if found.is_some() {
+            return found;
+        }
+        dict = doc
+            .get_dictionary(dict.get(b"Parent").ok()?.as_reference().ok()?)
+            .ok()?;
+    }
+    None
+}
+
+/// Leaves out glyphs drawn outside the page's media box (by more than
+/// their size), as poppler does: text parked off the page is not read.
+fn drop_off_page(doc: &Document, page: ObjectId, marks: &mut Marks) {
+    let Some([x0, y0, x1, y1]) = page_box(doc, page) else {
+        return;
+    };
+    if !(x1 > x0 && y1 > y0) {
+        return;
+    }
+    marks.glyphs.retain(|g| {
+        let m = g.size.abs().max(g.width.abs()).min(1000.0);
+        !(g.x < x0 - m || g.x > x1 + m || g.y < y0 - m || g.y > y1 + m)
+    });
+}
+
+/// The direction of a vector to the nearest quarter turn, in degrees.
+fn quarter_turns(dx: f32, dy: f32) -> u16 {
+    if dx.abs() >= dy.abs() {
+        if dx >= 0.0 {
+            0
+        } else {
+            180
+        }
+    } else if dy > 0.0 {
+        90
+    } else {
+        270
+    }
+}
+
 /// The page's resources, merged from the page and its ancestors.
 fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
     let mut merged = Dictionary::new();
@@ -493,4 +645,82 @@ fn page_resources(doc: &Document, page: ObjectId) -> Dictionary {
         }
     }
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{dictionary, Stream};
+
+    /// A one-page document drawing `content` with font F1 (`font`).
+    fn page_of(font: Dictionary, content: &str) -> Marks {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(font);
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        let content = doc.add_object(Stream::new(dictionary! {}, content.as_bytes().to_vec()));
+        let page = doc.add_object(dictionary! {
+            "Type" => "Page", "Parent" => pages_id, "Contents" => content, "Resources" => resources,
+            "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        });
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(
+                dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 },
+            ),
+        );
+        Interpreter::new(&doc).page(page)
+    }
+
+    fn helvetica() -> Dictionary {
+        dictionary! { "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica" }
+    }
+
+    #[test]
+    fn rotated_and_mirrored_runs() {
+        let m = page_of(helvetica(), "BT /F1 10 Tf 0 1 -1 0 100 100 Tm (ab) Tj ET");
+        assert!(m.glyphs.iter().all(|g| g.rotation == 90 && !g.mirrored));
+        assert!(m.glyphs[1].y > m.glyphs[0].y, "runs up the page");
+        let m = page_of(helvetica(), "BT /F1 10 Tf -1 0 0 1 300 100 Tm (ab) Tj ET");
+        assert!(m.glyphs.iter().all(|g| g.rotation == 180 && g.mirrored));
+    }
+
+    #[test]
+    fn widths_leave_out_character_spacing() {
+        let m = page_of(helvetica(), "BT /F1 10 Tf 2 Tc 100 100 Td (ab) Tj ET");
+        let (a, b) = (&m.glyphs[0], &m.glyphs[1]);
+        assert!((a.width - 5.56).abs() < 0.01, "Helvetica's a is 556 wide");
+        assert!((b.x - a.x - a.width - 2.0).abs() < 0.01, "Tc is in the gap");
+        assert!((a.char_spacing - 2.0).abs() < 0.01);
+        assert!((a.space_width - 2.78).abs() < 0.01);
+    }
+
+    #[test]
+    fn vertical_writing_runs_down_the_page() {
+        let font = dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "Mincho",
+            "Encoding" => "Identity-V", "ToUnicode" => "Identity-H",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "Mincho",
+            })],
+        };
+        let m = page_of(font, "BT /F1 10 Tf 300 700 Td <3042304430463048> Tj ET");
+        let text: String = m.glyphs.iter().map(|g| &*g.text).collect();
+        assert_eq!(text, "あいうえ");
+        assert!(m.glyphs.iter().all(|g| g.rotation == 270));
+        assert!(
+            (m.glyphs[0].y - m.glyphs[1].y - 10.0).abs() < 0.01,
+            "one em down"
+        );
+    }
+
+    #[test]
+    fn text_off_the_media_box_is_left_out() {
+        let m = page_of(
+            helvetica(),
+            "BT /F1 10 Tf 100 100 Td (in) Tj 0 5000 Td (out) Tj ET",
+        );
+        let text: String = m.glyphs.iter().map(|g| &*g.text).collect();
+        assert_eq!(text, "in");
+    }
 }

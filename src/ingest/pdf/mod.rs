@@ -3,6 +3,7 @@
 //! the page layout for the detector's layout reader.
 
 mod annots;
+mod builtin;
 mod content;
 mod font;
 mod furniture;
@@ -10,6 +11,7 @@ mod grid;
 mod interp;
 mod lines;
 mod page;
+mod stream;
 
 use super::{IngestError, SourceDoc};
 use lopdf::Document;
@@ -41,45 +43,266 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             })
         }
     };
-    if doc.is_encrypted() && doc.decrypt("").is_err() {
+    if doc.is_encrypted() && doc.trailer.get(b"ID").is_err() {
+        let reloaded = with_empty_id(bytes).and_then(|b| {
+            catch_unwind(AssertUnwindSafe(|| Document::load_mem(&b)))
+                .ok()?
+                .ok()
+        });
+        if let Some(d) = reloaded {
+            doc = d;
+        }
+    }
+    if doc.is_encrypted() && !decrypt_empty(&mut doc) {
         return Err(IngestError {
             code: "encrypted",
             message: "the PDF is encrypted with a user password".into(),
         });
     }
     let extracted = catch_unwind(AssertUnwindSafe(|| extract(&doc)));
-    let (lines, pages, content_text) = extracted.map_err(|_| IngestError {
-        code: "malformed_pdf",
-        message: "the PDF's content could not be interpreted".into(),
-    })?;
+    let (lines, pages, decode_errors, unmapped, content_text) =
+        extracted.map_err(|_| IngestError {
+            code: "malformed_pdf",
+            message: "the PDF's content could not be interpreted".into(),
+        })?;
     if !content_text || lines.iter().all(|l| l.text.trim().is_empty()) {
-        return Err(IngestError {
-            code: "no_text_layer",
-            message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
-        });
+        return Err(no_text(pages, &decode_errors, unmapped));
     }
     Ok(SourceDoc {
         format: "pdf".into(),
         lines,
         pages: Some(pages),
         repairs: Vec::new(),
-        warnings: Vec::new(),
+        warnings: decode_warnings(&decode_errors),
     })
 }
 
-/// The lines of every page, the page count, and whether the pages' own
-/// content (not only annotations) drew text.
-fn extract(doc: &Document) -> (Vec<super::Line>, u32, bool) {
+/// Why a PDF gave no text: its streams failed to decode, its fonts map no
+/// glyph to Unicode, or it draws no text at all (a scan).
+fn no_text(pages: u32, decode_errors: &[stream::DecodeError], unmapped: usize) -> IngestError {
+    if let Some(e) = decode_errors.first() {
+        return IngestError {
+            code: "undecodable_stream",
+            message: format!(
+                "the PDF's content streams cannot be decoded: {}",
+                describe(e)
+            ),
+        };
+    }
+    if unmapped > 0 {
+        return IngestError {
+            code: "unmapped_glyphs",
+            message: format!(
+                "the PDF draws {unmapped} glyphs but its fonts map none of them to Unicode \
+                 (no ToUnicode map, a character collection not known here)"
+            ),
+        };
+    }
+    IngestError {
+        code: "no_text_layer",
+        message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
+    }
+}
+
+/// Decrypts with the empty user password.
+fn decrypt_empty(doc: &mut Document) -> bool {
+    catch_unwind(AssertUnwindSafe(|| doc.decrypt(""))).is_ok_and(|r| r.is_ok())
+}
+
+/// An encrypted file without a trailer `/ID` (some producers leave it out)
+/// derives its key from an empty one, but lopdf refuses to decrypt it:
+/// the same bytes with `/ID [<> <>]` written into the last trailer
+/// (objects keep their offsets: the trailer comes after them).
+fn with_empty_id(bytes: &[u8]) -> Option<Vec<u8>> {
+    let at = bytes.windows(7).rposition(|w| w == b"trailer")?;
+    let open = at + bytes[at..].windows(2).position(|w| w == b"<<")? + 2;
+    if bytes[open..].windows(3).take(4096).any(|w| w == b"/ID") {
+        return None;
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 16);
+    out.extend_from_slice(&bytes[..open]);
+    out.extend_from_slice(b" /ID [<> <>] ");
+    out.extend_from_slice(&bytes[open..]);
+    Some(out)
+}
+
+fn describe(e: &stream::DecodeError) -> String {
+    format!("filter {}: {}", e.filter, e.reason)
+}
+
+/// One `undecodable_stream` warning per failing filter kind (not per stream).
+fn decode_warnings(errors: &[stream::DecodeError]) -> Vec<crate::model::Warning> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    for e in errors {
+        if seen.contains(&e.filter.as_str()) {
+            continue;
+        }
+        seen.push(&e.filter);
+        let n = errors.iter().filter(|o| o.filter == e.filter).count();
+        out.push(crate::model::Warning::new(
+            "undecodable_stream",
+            format!("{n} content stream(s) left out: {}", describe(e)),
+        ));
+    }
+    out
+}
+
+/// What a document's pages gave: see [`extract`].
+type Extracted = (Vec<super::Line>, u32, Vec<stream::DecodeError>, usize, bool);
+
+/// The document's lines, its page count, the streams that could not be
+/// decoded, the number of glyphs drawn without Unicode text, and whether
+/// the pages' own content (not only annotations) drew text.
+fn extract(doc: &Document) -> Extracted {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
     let per_page: Vec<Vec<super::Line>> = pages
         .iter()
         .map(|(&number, &id)| page::page_lines(&interp.page(id), number))
         .collect();
-    let mut out: Vec<super::Line> = furniture::strip(per_page).into_iter().flatten().collect();
+    let stripped = furniture::strip(per_page.clone());
+    // Pages that hold nothing but the same lines: those lines are the text.
+    let has_text = |p: &[Vec<super::Line>]| p.iter().flatten().any(|l| !l.text.trim().is_empty());
+    let kept = if has_text(&stripped) || !has_text(&per_page) {
+        stripped
+    } else {
+        per_page
+    };
+    let mut out: Vec<super::Line> = kept.into_iter().flatten().collect();
     for (i, line) in out.iter_mut().enumerate() {
         line.no = i + 1;
     }
     let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-    (out, pages, interp.saw_content_text())
+    let content_text = interp.saw_content_text();
+    (
+        out,
+        pages,
+        interp.decode_errors,
+        interp.unmapped_glyphs,
+        content_text,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A PDF of the shared real corpus (`../shared/real/`), when present.
+    pub(crate) fn real(path: &str) -> Option<Vec<u8>> {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/real")
+            .join(path);
+        std::fs::read(p).ok()
+    }
+
+    fn text_of(path: &str) -> Option<String> {
+        let bytes = real(path)?;
+        let doc = read(&bytes).expect("reads");
+        Some(
+            doc.lines
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )
+    }
+
+    #[test]
+    fn abbreviated_filters_of_pdf_1_2() {
+        // pdfFactory Pro 2.10, PDF 1.2: content streams under `/Filter /Fl`.
+        let Some(t) = text_of("viparse/018_2005-115ZD_BCCP_VuTHT3-05__sua.pdf") else {
+            return;
+        };
+        assert!(
+            t.contains("TÌNH HÌNH KINH TẾ - XÃ HỘI"),
+            "{}",
+            &t[..t.len().min(300)]
+        );
+    }
+
+    #[test]
+    fn indirect_filter_entry() {
+        let Some(t) = text_of("pdfminer.six/011_issue-1062-filters.pdf") else {
+            return;
+        };
+        assert!(t.contains("Hertogenbosch"));
+    }
+
+    #[test]
+    fn builtin_encodings_of_embedded_cff_fonts() {
+        // TeX math fonts (CMSY, CMMI) embedded as Type1C without /Encoding.
+        let Some(t) = text_of("sample-files/012_GeoTopo-komprimiert.pdf") else {
+            return;
+        };
+        assert!(t.contains('∈') && t.contains('⇒') && t.contains("heißt"));
+        assert!(t.contains("Definition"), "ligature glyph names spelt out");
+    }
+
+    /// Dumps the glyphs of `BAOCAO_GLYPHS=file.pdf[:page]` (a debugging aid).
+    #[test]
+    #[ignore]
+    fn dump_glyphs() {
+        let Ok(spec) = std::env::var("BAOCAO_GLYPHS") else {
+            return;
+        };
+        let (path, page) = spec.split_once(':').unwrap_or((&spec, "1"));
+        let doc = Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
+        let id = doc.get_pages()[&page.parse::<u32>().unwrap()];
+        let marks = interp::Interpreter::new(&doc).page(id);
+        for g in &marks.glyphs {
+            println!(
+                "{:8.2} {:8.2} w={:6.2} s={:5.2} r={} sp={:5.2} {:?} {}",
+                g.x, g.y, g.width, g.size, g.rotation, g.space_width, g.text, g.font
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_pages_are_not_all_furniture() {
+        // Four pages of the same two lines (pypdf's rotated sample).
+        let Some(t) = text_of("sample-files/019_habibi-rotated.pdf") else {
+            return;
+        };
+        assert!(t.contains("habibi"));
+    }
+
+    #[test]
+    fn encrypted_without_file_id_opens_with_the_empty_password() {
+        // RC4, empty user password, no /ID: a scan, so rightly no_text_layer.
+        let Some(bytes) = real("pdfminer.six/033_encrypted_doc_no_id.pdf") else {
+            return;
+        };
+        assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
+    }
+
+    #[test]
+    fn cid_truetype_without_to_unicode_reads_the_fonts_cmap() {
+        let Some(t) = text_of("pdfminer.six/017_issue-791-non-unicode-cmap.pdf") else {
+            return;
+        };
+        assert!(
+            t.contains("Peněžní prostředky na účtech"),
+            "{}",
+            &t[..t.len().min(200)]
+        );
+    }
+
+    #[test]
+    fn text_drawn_off_the_media_box_is_not_read() {
+        // ImageMagick writes "Background" above tiny pages of images.
+        let Some(bytes) = real("sample-files/009_imagemagick-images.pdf") else {
+            return;
+        };
+        assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
+    }
+
+    #[test]
+    fn glyphs_without_unicode_are_not_a_missing_text_layer() {
+        // Japanese CID font (Adobe-Japan1) without a ToUnicode map.
+        let Some(bytes) = real("pdfminer.six/037_jo.pdf") else {
+            return;
+        };
+        assert_eq!(read(&bytes).unwrap_err().code, "unmapped_glyphs");
+    }
 }

@@ -17,6 +17,55 @@ use crate::ingest::{Line, Run};
 
 /// Lines of one page.
 pub fn page_lines(marks: &Marks, page: u32) -> Vec<Line> {
+    match main_frame(marks) {
+        (0, false) => upright_page_lines(marks, page),
+        frame => upright_page_lines(&in_frame(marks, frame), page),
+    }
+}
+
+/// The direction most of a page's text runs in: (rotation, mirrored).
+fn main_frame(marks: &Marks) -> (u16, bool) {
+    let mut counts: Vec<((u16, bool), usize)> = Vec::new();
+    for g in marks.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
+        let key = (g.rotation, g.mirrored);
+        match counts.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((key, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map_or((0, false), |(k, _)| k)
+}
+
+/// The page turned so that text running in `frame` runs left to right (a
+/// landscape table on a portrait page): its rules and glyphs in that frame.
+fn in_frame(marks: &Marks, (rotation, mirrored): (u16, bool)) -> Marks {
+    let glyphs = marks
+        .glyphs
+        .iter()
+        .map(|g| {
+            let (x, y) = lines::to_frame(rotation, mirrored, g.x, g.y);
+            PlacedGlyph {
+                x,
+                y,
+                rotation: (g.rotation + 360 - rotation) % 360,
+                mirrored: g.mirrored != mirrored,
+                ..g.clone()
+            }
+        })
+        .collect();
+    let rules = marks
+        .rules
+        .iter()
+        .map(|r| lines::rule_in_frame(r, rotation, mirrored))
+        .collect();
+    Marks { glyphs, rules }
+}
+
+/// Lines of a page whose main text runs left to right.
+fn upright_page_lines(marks: &Marks, page: u32) -> Vec<Line> {
     let grids = grid::grids(&marks.rules);
     if grids.is_empty() {
         return lines::page_lines(marks, page, 0);
@@ -27,15 +76,19 @@ pub fn page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         .map(|g| vec![Vec::new(); g.cells.len()])
         .collect();
     let mut bands: Vec<Vec<PlacedGlyph>> = vec![Vec::new(); grids.len() + 1];
-    for g in marks
+    let drawn: Vec<&PlacedGlyph> = marks
         .glyphs
         .iter()
         .filter(|g| !g.text.is_empty() && g.size > 0.0)
-    {
-        let (x, y) = centre(g);
+        .collect();
+    for piece in pieces(&drawn) {
+        // A piece goes where its first visible glyph is seen.
+        let lead = piece.iter().find(|g| !g.text.trim().is_empty());
+        let (x, y) = centre(lead.unwrap_or(&piece[0]));
+        let glyphs = piece.iter().map(|g| (*g).clone());
         match locate(&grids, x, y) {
-            Some((t, c)) => in_cells[t][c].push(g.clone()),
-            None => bands[grids.iter().filter(|t| t.top() > y).count()].push(g.clone()),
+            Some((t, c)) => in_cells[t][c].extend(glyphs),
+            None => bands[grids.iter().filter(|t| t.top() > y).count()].extend(glyphs),
         }
     }
     let free_rules: Vec<_> = marks
@@ -56,6 +109,47 @@ pub fn page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         out.extend(lines::page_lines(&band, page, 0));
         if let (Some(g), Some(cells)) = (grids.get(i), in_cells.get(i)) {
             out.extend(table_lines(g, cells, page));
+        }
+    }
+    out
+}
+
+/// A gap wider than this (share of the font size) inside one text-showing
+/// operator parts two pieces (cells a producer drew in one `TJ`).
+const PIECE_GAP: f32 = 1.0;
+/// Letters closer than this (share of the font size) drawn by two
+/// operators are one word.
+const WORD_TOUCH: f32 = 0.15;
+
+/// The glyphs in drawing order cut into pieces: what one text-showing
+/// operator drew on one baseline without a wide gap. A piece is one cell's
+/// text even where it overflows the cell's rules (report generators let a
+/// long label run on over the next columns).
+fn pieces<'g>(drawn: &[&'g PlacedGlyph]) -> Vec<Vec<&'g PlacedGlyph>> {
+    let mut out: Vec<Vec<&PlacedGlyph>> = Vec::new();
+    for &g in drawn {
+        let joins = out.last().and_then(|p| p.last()).is_some_and(|prev| {
+            let size = prev.size.max(g.size);
+            let gap = g.x - (prev.x + prev.width);
+            let in_line = (prev.y - g.y).abs() <= 0.3 * size && g.x >= prev.x - 0.5 * size;
+            // A word whose letters came from two operators (a font switch
+            // for one accented letter) stays one piece.
+            let letters = |t: &str, last: bool| {
+                let c = if last {
+                    t.chars().last()
+                } else {
+                    t.chars().next()
+                };
+                c.is_some_and(char::is_alphabetic)
+            };
+            let one_word = gap.abs() <= WORD_TOUCH * size
+                && letters(&prev.text, true)
+                && letters(&g.text, false);
+            in_line && ((prev.show == g.show && gap <= PIECE_GAP * size) || one_word)
+        });
+        match out.last_mut() {
+            Some(piece) if joins => piece.push(g),
+            _ => out.push(vec![g]),
         }
     }
     out
@@ -196,6 +290,11 @@ mod tests {
                 size: 10.0,
                 text: Rc::from(c.to_string().as_str()),
                 font: font.clone(),
+                rotation: 0,
+                mirrored: false,
+                space_width: 2.5,
+                char_spacing: 0.0,
+                show: 1,
             })
             .collect()
     }
