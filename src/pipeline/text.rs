@@ -6,14 +6,20 @@ use crate::ingest::Line;
 pub const PAGE_BREAK: char = '\u{C}';
 
 /// One output line per line (its text, tabs between table cells kept),
-/// each ended by `\n`; a line on a later page than the line before it
-/// starts with [`PAGE_BREAK`].
+/// each ended by `\n`; the first line of a page starts with one
+/// [`PAGE_BREAK`] per page passed since the line before it, so pages
+/// without lines keep their place (text split at form feeds is page by
+/// page, as with `pdftotext`).
 pub fn render(lines: &[Line]) -> String {
     let mut out = String::with_capacity(lines.iter().map(|l| l.text.len() + 1).sum());
-    let mut page = lines.first().and_then(|l| l.page);
+    let mut page = lines.first().and_then(|l| l.page.map(|_| 1));
     for line in lines {
         if line.page != page {
-            out.push(PAGE_BREAK);
+            let passed = match (page, line.page) {
+                (Some(a), Some(b)) if b > a => (b - a) as usize,
+                _ => 1,
+            };
+            out.extend(std::iter::repeat_n(PAGE_BREAK, passed));
             page = line.page;
         }
         out.push_str(&line.text);
@@ -51,6 +57,12 @@ mod tests {
             render(&lines),
             "BÁO CÁO\n1\tSố văn bản\t3\n\u{C}Trang hai\n\n"
         );
+    }
+
+    #[test]
+    fn pages_without_lines_keep_their_place() {
+        let lines = [line(1, "hai", Some(2)), line(2, "năm", Some(5))];
+        assert_eq!(render(&lines), "\u{C}hai\n\u{C}\u{C}\u{C}năm\n");
     }
 
     #[test]
