@@ -17,6 +17,7 @@ struct Raw {
     rows: RawRows,
     units: Vec<String>,
     label_number_words: Vec<String>,
+    dangling_words: Vec<String>,
 }
 
 /// Folded header words that give a tab-table column its role.
@@ -81,6 +82,8 @@ pub struct Patterns {
     pub units: Vec<String>,
     /// Words after which a trailing number belongs to the label.
     pub label_number_words: Vec<String>,
+    /// Folded words a label cannot end with: it goes on in the next line.
+    pub dangling_words: Vec<String>,
 }
 
 fn compile(list: &[String]) -> Vec<Regex> {
@@ -112,6 +115,7 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         note_phrases: raw.rows.note_phrases,
         units,
         label_number_words: raw.label_number_words,
+        dangling_words: raw.dangling_words,
     }
 });
 

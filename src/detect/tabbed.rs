@@ -290,10 +290,13 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
 
 /// True when `row`, the first after a header repeated on a new page, can
 /// be the rest of `prev` cut by the page break: no label of its own or one
-/// that goes on in lower case, and no STT, or only the tail of a wrapped
+/// that goes on (in lower case, or after a dangling word), and no STT, or only the tail of a wrapped
 /// STT cell ("3.3." over "3") that cannot follow `prev`'s number.
 fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
-    let lower = row.label.starts_with(|c: char| c.is_lowercase());
+    let lower = row
+        .label
+        .starts_with(|c: char| c.is_lowercase() || c == '(')
+        || ends_dangling(&prev.label);
     let stt_tail = lower
         && row.stt.chars().all(|c| c.is_ascii_digit())
         && match (stt::parse(&prev.stt), stt::parse(&row.stt)) {
@@ -305,6 +308,12 @@ fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
     (row.stt.is_empty() || stt_tail)
         && (row.group.is_empty() || row.group == prev.group)
         && (row.label.is_empty() || lower)
+}
+
+/// True when a label ends with a word it cannot end with ("… nhận qua").
+fn ends_dangling(label: &str) -> bool {
+    let last = label.rsplit(' ').next().map(fold).unwrap_or_default();
+    PATTERNS.dangling_words.contains(&last)
 }
 
 /// Merges the rest of a row cut by a page break into its row: a note

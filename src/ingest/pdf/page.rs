@@ -236,7 +236,8 @@ fn cell_text(glyphs: &[PlacedGlyph], page: u32) -> (String, Vec<Run>) {
 fn squeeze_into(line: &Line, text: &mut String, runs: &mut Vec<Run>) {
     let mut map = vec![0usize; line.text.len() + 1];
     // Between lines: a space unless the break cut a token ("40/KH-" "SCT").
-    let mut pending_space = crate::wrap::needs_space(text);
+    let next = line.text.trim_start();
+    let mut pending_space = crate::wrap::needs_space(text, next);
     for (i, ch) in line.text.char_indices() {
         if ch.is_whitespace() {
             pending_space = pending_space || !text.is_empty();
