@@ -68,6 +68,28 @@ fn text(glyphs: &[PlacedGlyph]) -> String {
 
 const ID: [f32; 6] = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
 
+/// The glyphs, left to right, of a page drawing `content` under a "228"
+/// stamp placed right of "So:" (a signing tool's number).
+fn stamped_line(content: &[u8]) -> Vec<PlacedGlyph> {
+    let (mut doc, page) = doc_with(|doc, font| {
+        let f = form(doc, font, &[0.0, 0.0, 100.0, 20.0], &ID, "228");
+        vec![annot(
+            doc,
+            "Widget",
+            4,
+            &[90.0, 696.0, 190.0, 716.0],
+            f.into(),
+        )]
+    });
+    let content = doc.add_object(Stream::new(dictionary! {}, content.to_vec()));
+    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
+        d.set("Contents", content);
+    }
+    let mut glyphs = marks(&doc, page).glyphs;
+    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
+    glyphs
+}
+
 #[test]
 fn freetext_appearance_is_drawn_after_the_content_on_its_rect() {
     let (doc, page) = doc_with(|doc, font| {
@@ -193,28 +215,10 @@ fn cycles_degenerate_and_absurd_boxes_are_guarded() {
 
 #[test]
 fn blanks_under_a_stamp_are_dropped() {
-    let (mut doc, page) = doc_with(|doc, font| {
-        let f = form(doc, font, &[0.0, 0.0, 100.0, 20.0], &ID, "228");
-        vec![annot(
-            doc,
-            "Widget",
-            4,
-            &[90.0, 696.0, 190.0, 716.0],
-            f.into(),
-        )]
-    });
     // The page leaves blanks after "So:" where the stamp lands.
-    let content = doc.add_object(Stream::new(
-        dictionary! {},
-        b"BT /F1 12 Tf 72 700 Td (So:          /BC) Tj ET".to_vec(),
+    let t = text(&stamped_line(
+        b"BT /F1 12 Tf 72 700 Td (So:          /BC) Tj ET",
     ));
-    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
-        d.set("Contents", content);
-    }
-    let m = marks(&doc, page);
-    let mut glyphs = m.glyphs.clone();
-    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let t = text(&glyphs);
     assert!(t.contains("228"), "{t:?}");
     assert!(t.starts_with("So:") && t.ends_with("/BC"), "{t:?}");
 }
@@ -280,26 +284,9 @@ fn text_printed_over_the_page_text_and_borders_are_left_out() {
 
 #[test]
 fn dots_left_for_a_stamp_are_blanks_under_it() {
-    let (mut doc, page) = doc_with(|doc, font| {
-        let f = form(doc, font, &[0.0, 0.0, 100.0, 20.0], &ID, "228");
-        vec![annot(
-            doc,
-            "Widget",
-            4,
-            &[90.0, 696.0, 190.0, 716.0],
-            f.into(),
-        )]
-    });
-    let content = doc.add_object(Stream::new(
-        dictionary! {},
-        b"BT /F1 12 Tf 72 700 Td (So: .............../BC) Tj ET".to_vec(),
+    let t = text(&stamped_line(
+        b"BT /F1 12 Tf 72 700 Td (So: .............../BC) Tj ET",
     ));
-    if let Ok(Object::Dictionary(d)) = doc.get_object_mut(page) {
-        d.set("Contents", content);
-    }
-    let mut glyphs = marks(&doc, page).glyphs;
-    glyphs.sort_by(|a, b| a.x.total_cmp(&b.x));
-    let t = text(&glyphs);
     assert!(t.contains("228") && !t.contains("2.2"), "{t:?}");
 }
 
