@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const COLUMNS: [&str; 23] = [
+const COLUMNS: [&str; 28] = [
     "source_path",
     "source_sha256",
     "unit_name",
@@ -39,6 +39,11 @@ const COLUMNS: [&str; 23] = [
     "note",
     "line",
     "page",
+    "column",
+    "column_header",
+    "column_role",
+    "column_unit",
+    "column_period",
 ];
 
 /// A fresh, empty directory under the system temp dir, removed on drop.
@@ -79,7 +84,7 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// Rows per `source.path` over the JSON Lines records of the seeds.
+/// Tidy lines per `source.path` over the JSON Lines records of the seeds.
 fn json_rows_per_source() -> BTreeMap<String, u64> {
     let out = baocao(&[&"extract", &seeds(), &"--in-process", &"--format", &"jsonl"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -87,11 +92,13 @@ fn json_rows_per_source() -> BTreeMap<String, u64> {
     text.lines()
         .map(|line| {
             let record: Value = serde_json::from_str(line).expect("a JSON record");
+            // One tidy line per value cell, one for a row without cells.
             let rows = record["tables"]
                 .as_array()
                 .expect("tables")
                 .iter()
-                .map(|t| t["rows"].as_array().expect("rows").len() as u64)
+                .flat_map(|t| t["rows"].as_array().expect("rows"))
+                .map(|r| r["cells"].as_array().map_or(0, Vec::len).max(1) as u64)
                 .sum();
             let path = record["source"]["path"].as_str().expect("path").to_string();
             (path, rows)
