@@ -336,3 +336,53 @@ fn failed_and_table_less_inputs_write_no_rows_but_are_reported() {
     let bytes = fs::read(&parquet).expect("parquet file");
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
 }
+
+const PIVOT_SCRIPT: &str = r#"
+import duckdb, json, sys
+con = duckdb.connect()
+rows = con.sql(f"""
+    PIVOT (SELECT stt, label, column_header, value_number
+           FROM read_csv_auto('{sys.argv[1]}') WHERE column_role = 'value')
+    ON column_header USING first(value_number)
+    GROUP BY stt, label ORDER BY label
+""")
+print(json.dumps({"columns": rows.columns, "rows": rows.fetchall()}))
+"#;
+
+#[test]
+#[ignore = "needs python3 with duckdb; run with --include-ignored"]
+fn duckdb_pivots_a_wide_table_back_from_the_tidy_csv() {
+    require_duckdb();
+    let t = TempDir::new("pivot");
+    let file = t.path("wide.csv");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wide_table.txt");
+    let out = baocao(&[&"extract", &input, &"--in-process", &"--output", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = Command::new("python3")
+        .args(["-c", PIVOT_SCRIPT])
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    assert!(out.status.success(), "duckdb: {}", stderr(&out));
+    let seen: Value = serde_json::from_slice(&out.stdout).expect("JSON from the script");
+    assert_eq!(
+        seen["columns"],
+        serde_json::json!([
+            "stt",
+            "label",
+            "Lâm Đồng > Chỉ số",
+            "Lâm Đồng > Điểm số",
+            "Đắk Nông > Chỉ số",
+            "Đắk Nông > Điểm số"
+        ])
+    );
+    // One row per table row again, the totals row (no STT) included.
+    assert_eq!(
+        seen["rows"],
+        serde_json::json!([
+            [1, "Công tác chỉ đạo, điều hành", 99.9, 9.49, 99.5, 9.45],
+            [2, "Cải cách thể chế", 93.8, 9.38, 86.7, 8.67],
+            [null, "Tổng cộng", 96.8, 18.87, 93.1, 18.12]
+        ])
+    );
+}

@@ -80,8 +80,9 @@ fn table(
             value: value::parse(&r.value, unit_of(&r, first_value_unit(&columns))),
             cells: cell_values(&r, &columns),
             stt: r.stt,
-            depth: n.depth,
-            parent: n.parent,
+            // A totals row sums the table: outside the numbering.
+            depth: if r.total { 0 } else { n.depth },
+            parent: if r.total { None } else { n.parent },
             total: r.total,
             label_key: normalize::label_key(&r.label),
             label: r.label,
