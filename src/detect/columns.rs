@@ -70,23 +70,24 @@ fn column(path: &[String], role: Role) -> Column {
     }
 }
 
-/// The unit a header path names, lowest level first: a unit word
-/// ("Điểm …" → "Điểm", "(%)" → "%") or a parenthesised unit ("(Văn bản)").
+/// The unit a header path names, lowest level first: a header opening
+/// with a unit word ("Điểm tối đa" → "Điểm", not "Địa điểm"), a "%"
+/// anywhere ("Tỷ lệ (%)"), or a parenthesised unit ("(Văn bản)").
 fn header_unit(path: &[String]) -> Option<String> {
     path.iter().rev().find_map(|level| {
         let folded = fold(level);
-        let mut words: Vec<&str> = folded
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        if folded.contains('%') {
-            words.push("%");
-        }
-        let named = PATTERNS
-            .columns
-            .header_units
-            .iter()
-            .find(|(w, _)| words.contains(&w.as_str()));
+        let opens = |w: &str| {
+            folded
+                .strip_prefix(w)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        };
+        let named = PATTERNS.columns.header_units.iter().find(|(w, _)| {
+            if w == "%" {
+                folded.contains('%')
+            } else {
+                opens(w)
+            }
+        });
         named
             .map(|(_, u)| u.clone())
             .or_else(|| parenthesised_unit(level))
@@ -353,6 +354,7 @@ mod tests {
         assert_eq!(h.columns[2].unit.as_deref(), Some("Điểm"));
         assert_eq!(h.columns[4].unit.as_deref(), Some("Điểm"));
         assert_eq!(h.columns[6].unit, None);
+        assert_eq!(header_unit(&["Địa điểm thực hiện".into()]), None);
         let periods = split_lines(
             "STT\tChỉ tiêu\tĐơn vị tính\tQuý I/2026\tNăm 2025\tTỷ lệ (%)\tGhi chú\n1\tSố\tVăn bản\t1\t2\t3\t",
         );

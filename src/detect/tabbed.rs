@@ -86,7 +86,7 @@ pub fn read(lines: &[Line], region: &Region) -> Vec<Segment> {
     let mut i = region.span.start;
     while i < region.span.end {
         let line = &lines[i];
-        if region.headers.contains(&i) || is_header_start(lines, i) {
+        if region.headers.contains(&i) || is_header_start(lines, i) || opens_with_stt_header(line) {
             let next = Header::read(lines, i);
             let same = segments
                 .last()
@@ -114,6 +114,13 @@ pub fn read(lines: &[Line], region: &Region) -> Vec<Segment> {
     }
     reader.finish(&mut segments);
     segments
+}
+
+/// True for a row whose first cell is an STT column header ("STT"): a
+/// header without the usual header words ("STT | Các chỉ tiêu | Năm 2025").
+fn opens_with_stt_header(line: &Line) -> bool {
+    let first = line.cells.as_ref().and_then(|c| c.first());
+    first.is_some_and(|c| PATTERNS.columns.stt.contains(&fold(&clean_cell(c).0)))
 }
 
 /// The roles of columns, left to right.
