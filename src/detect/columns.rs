@@ -254,7 +254,8 @@ pub fn named_role(c: &str) -> Option<Role> {
 /// ("Tự đánh giá | BNV đánh giá" under "Điểm đánh giá thực tế"): every
 /// text sits under a span of `above`, none under the STT, label, unit or
 /// note columns of the `first` header row, and each is short and without
-/// digits (a body row's text or a value cut by a page break has them).
+/// digits (a body row's text or a value cut by a page break has them) but
+/// for a period ("Quý I/2026", "2025").
 fn is_sub_header(folded: &[String], above: &[String], first: &[String]) -> bool {
     // A column under an empty first-row cell belongs to the spanning cell
     // on its left.
@@ -272,7 +273,9 @@ fn is_sub_header(folded: &[String], above: &[String], first: &[String]) -> bool 
     let mut any = false;
     for (i, c) in folded.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
         let short = c.split(' ').count() <= MAX_SUB_HEADER_WORDS;
-        if keyed(i) || !under_span(i) || !short || c.chars().any(|ch| ch.is_ascii_digit()) {
+        let digits = c.chars().any(|ch| ch.is_ascii_digit());
+        let period = PATTERNS.columns.header_period.is_match(c);
+        if keyed(i) || !under_span(i) || !short || (digits && !period) {
             return false;
         }
         any = true;
@@ -366,6 +369,22 @@ mod tests {
         assert_eq!(h.columns[3].period.as_deref(), Some("Quý I/2026"));
         assert_eq!(h.columns[4].period.as_deref(), Some("Năm 2025"));
         assert_eq!(h.columns[5].unit.as_deref(), Some("%"));
+        assert_eq!(header_period(&["2030".into()]).as_deref(), Some("2030"));
+        assert_eq!(header_period(&["Mã số 2030A".into()]), None);
+    }
+
+    #[test]
+    fn periods_under_a_spanning_header_are_sub_headers() {
+        let lines = split_lines(
+            "STT\tChỉ tiêu\tĐơn vị tính\tKết quả thực hiện\t\tGhi chú\n\
+             \t\t\tQuý I/2026\tQuý II/2026\t\n\
+             1\tSố văn bản\tVăn bản\t3\t4\t",
+        );
+        let h = Header::read(&lines, 0);
+        assert_eq!(h.used, 2);
+        assert_eq!(h.columns[4].header, ["Kết quả thực hiện", "Quý II/2026"]);
+        assert_eq!(h.columns[4].period.as_deref(), Some("Quý II/2026"));
+        assert_eq!(h.columns[3].role, Role::Value);
     }
 
     #[test]
