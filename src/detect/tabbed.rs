@@ -408,4 +408,30 @@ mod tests {
         assert_eq!(s.rows[1].label, "Tổng cộng");
         assert_eq!(s.rows[1].cells[3], "86,6%");
     }
+
+    #[test]
+    fn a_repeated_header_continues_and_another_starts_a_table() {
+        let lines = split_lines(
+            "Biểu mẫu 1\n\
+             STT\tNội dung\tĐiểm số\tThứ hạng\n\
+             1\tThể chế\t9,38\t20/63\n\
+             STT\tNội dung\tĐiểm số\tThứ hạng\n\
+             (1)\t(2)\t(3)\t(4)\n\
+             2\tThủ tục\t11,97\t55/63\n\
+             STT\tNội dung\tChỉ số\n\
+             1\tHài lòng\t82,5%",
+        );
+        let region = Region {
+            title: "Biểu mẫu 1".into(),
+            headers: vec![1, 3, 6],
+            span: 1..lines.len(),
+            tabbed: true,
+        };
+        let segments = read(&lines, &region);
+        assert_eq!(segments.len(), 2);
+        assert_eq!(segments[0].rows.len(), 2);
+        assert_eq!(segments[0].rows[1].cells, ["11,97", "55/63"]);
+        assert_eq!(segments[1].header, 6);
+        assert_eq!(segments[1].rows[0].cells, ["82,5%"]);
+    }
 }
