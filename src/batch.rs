@@ -199,6 +199,7 @@ mod tests {
         report.tables.push(crate::model::Table {
             title: "Biểu mẫu 1".into(),
             page: None,
+            columns: Vec::new(),
             rows: Vec::new(),
         });
         summary.add(&report);

@@ -90,8 +90,50 @@ pub struct Table {
     pub title: String,
     /// First page of the table for paginated formats.
     pub page: Option<u32>,
+    /// The table's columns, left to right, as its header prints them; empty
+    /// for tables read from flattened or layout text (no cells).
+    pub columns: Vec<Column>,
     /// Rows in document order.
     pub rows: Vec<Row>,
+}
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// The row numbers (STT).
+    Stt,
+    /// The indicator text (or a grouping cell left of it).
+    Label,
+    /// The unit of measure.
+    Unit,
+    /// A value: a figure, score, rank or rate.
+    Value,
+    /// Notes ("Ghi chú", "Tài liệu kiểm chứng").
+    Note,
+    /// Anything else the header does not name.
+    Other,
+}
+
+/// One column of a table.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Column {
+    /// The header as printed, one entry per header level, top first
+    /// (["Kết quả thống kê", "Số liệu"]); empty for a column without one.
+    pub header: Vec<String>,
+    /// What the column holds.
+    pub role: Role,
+    /// The unit the header names ("Điểm", "%"), else `null`.
+    pub unit: Option<String>,
+    /// The period the header names ("Quý I/2026", "năm 2025"), else `null`.
+    pub period: Option<String>,
+}
+
+impl Column {
+    /// True when rows give this column a typed cell (`value` and `other`).
+    pub fn has_cells(&self) -> bool {
+        matches!(self.role, Role::Value | Role::Other)
+    }
 }
 
 /// One table row.
@@ -103,6 +145,8 @@ pub struct Row {
     pub depth: u32,
     /// STT of the enclosing row, when there is one.
     pub parent: Option<String>,
+    /// True for a totals row without STT ("Tổng cộng", "Cộng").
+    pub total: bool,
     /// Indicator text, wrapped lines joined, footnote digits and markup removed.
     pub label: String,
     /// `label` in a canonical form for matching labels across reports: NFC,
@@ -117,6 +161,9 @@ pub struct Row {
     pub value: Value,
     /// Note cell as printed.
     pub note: String,
+    /// The typed cell of every `value` and `other` column of the table, in
+    /// the order of `Table::columns` (empty when the table has no columns).
+    pub cells: Vec<Value>,
     /// Footnote reference numbers taken off the label.
     pub footnotes: Vec<u32>,
     /// 1-based line of the row's start in the source text.
@@ -253,12 +300,14 @@ impl Row {
             stt: stt.into(),
             depth: stt.split('.').count() as u32,
             parent: parent.map(Into::into),
+            total: false,
             label: label.into(),
             label_key: crate::normalize::label_key(label),
             group: String::new(),
             unit: unit.into(),
             value: crate::value::parse(raw, unit),
             note: String::new(),
+            cells: Vec::new(),
             footnotes: Vec::new(),
             line: 1,
             page: None,

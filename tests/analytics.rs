@@ -15,7 +15,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const COLUMNS: [&str; 23] = [
+const COLUMNS: [&str; 28] = [
     "source_path",
     "source_sha256",
     "unit_name",
@@ -39,6 +39,11 @@ const COLUMNS: [&str; 23] = [
     "note",
     "line",
     "page",
+    "column",
+    "column_header",
+    "column_role",
+    "column_unit",
+    "column_period",
 ];
 
 /// A fresh, empty directory under the system temp dir, removed on drop.
@@ -79,7 +84,7 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// Rows per `source.path` over the JSON Lines records of the seeds.
+/// Tidy lines per `source.path` over the JSON Lines records of the seeds.
 fn json_rows_per_source() -> BTreeMap<String, u64> {
     let out = baocao(&[&"extract", &seeds(), &"--in-process", &"--format", &"jsonl"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
@@ -87,11 +92,13 @@ fn json_rows_per_source() -> BTreeMap<String, u64> {
     text.lines()
         .map(|line| {
             let record: Value = serde_json::from_str(line).expect("a JSON record");
+            // One tidy line per value cell, one for a row without cells.
             let rows = record["tables"]
                 .as_array()
                 .expect("tables")
                 .iter()
-                .map(|t| t["rows"].as_array().expect("rows").len() as u64)
+                .flat_map(|t| t["rows"].as_array().expect("rows"))
+                .map(|r| r["cells"].as_array().map_or(0, Vec::len).max(1) as u64)
                 .sum();
             let path = record["source"]["path"].as_str().expect("path").to_string();
             (path, rows)
@@ -328,4 +335,54 @@ fn failed_and_table_less_inputs_write_no_rows_but_are_reported() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let bytes = fs::read(&parquet).expect("parquet file");
     assert!(bytes.starts_with(b"PAR1") && bytes.ends_with(b"PAR1"));
+}
+
+const PIVOT_SCRIPT: &str = r#"
+import duckdb, json, sys
+con = duckdb.connect()
+rows = con.sql(f"""
+    PIVOT (SELECT stt, label, column_header, value_number
+           FROM read_csv_auto('{sys.argv[1]}') WHERE column_role = 'value')
+    ON column_header USING first(value_number)
+    GROUP BY stt, label ORDER BY label
+""")
+print(json.dumps({"columns": rows.columns, "rows": rows.fetchall()}))
+"#;
+
+#[test]
+#[ignore = "needs python3 with duckdb; run with --include-ignored"]
+fn duckdb_pivots_a_wide_table_back_from_the_tidy_csv() {
+    require_duckdb();
+    let t = TempDir::new("pivot");
+    let file = t.path("wide.csv");
+    let input = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wide_table.txt");
+    let out = baocao(&[&"extract", &input, &"--in-process", &"--output", &file]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = Command::new("python3")
+        .args(["-c", PIVOT_SCRIPT])
+        .arg(&file)
+        .output()
+        .expect("run python3");
+    assert!(out.status.success(), "duckdb: {}", stderr(&out));
+    let seen: Value = serde_json::from_slice(&out.stdout).expect("JSON from the script");
+    assert_eq!(
+        seen["columns"],
+        serde_json::json!([
+            "stt",
+            "label",
+            "Lâm Đồng > Chỉ số",
+            "Lâm Đồng > Điểm số",
+            "Đắk Nông > Chỉ số",
+            "Đắk Nông > Điểm số"
+        ])
+    );
+    // One row per table row again, the totals row (no STT) included.
+    assert_eq!(
+        seen["rows"],
+        serde_json::json!([
+            [1, "Công tác chỉ đạo, điều hành", 99.9, 9.49, 99.5, 9.45],
+            [2, "Cải cách thể chế", 93.8, 9.38, 86.7, 8.67],
+            [null, "Tổng cộng", 96.8, 18.87, 93.1, 18.12]
+        ])
+    );
 }

@@ -454,3 +454,64 @@ fn columns_in_any_order() {
         )]
     );
 }
+
+/// A sliver grid column (a few twips, where two rows' cell edges nearly
+/// meet) is no column: a province spanning it lines up with its scores
+/// ("Bình Thuận" over "Điểm số", as in `vbai/064`).
+#[test]
+fn sliver_grid_columns_are_no_columns() {
+    let span = |n: usize| format!("<w:gridSpan w:val=\"{n}\"/>");
+    let widths = [700, 1400, 800, 900, 7, 800, 900];
+    let grid: String = widths
+        .iter()
+        .map(|w| format!("<w:gridCol w:w=\"{w}\"/>"))
+        .collect();
+    let rows = [
+        format!(
+            "<w:tr>{}{}{}{}</w:tr>",
+            tc("", "STT"),
+            tc("", "Nội dung"),
+            tc(&span(3), "Lâm Đồng"),
+            tc(&span(2), "Bình Thuận")
+        ),
+        format!(
+            "<w:tr>{}{}{}{}{}{}</w:tr>",
+            tc("", ""),
+            tc("", ""),
+            tc("", "Điểm số"),
+            tc("", "Chỉ số"),
+            tc(&span(2), "Điểm số"),
+            tc("", "Chỉ số")
+        ),
+        format!(
+            "<w:tr>{}{}{}{}{}{}</w:tr>",
+            tc("", "1"),
+            tc("", "Cải cách thể chế"),
+            tc("", "9,38"),
+            tc("", "93,8%"),
+            tc(&span(2), "8,9"),
+            tc("", "89,0%")
+        ),
+    ];
+    let body = format!(
+        "{}<w:tbl><w:tblPr/><w:tblGrid>{grid}</w:tblGrid>{}</w:tbl>",
+        p("Biểu mẫu 1"),
+        rows.concat()
+    );
+    let rec = extract_bytes("sliver.docx", &docx(&body));
+    let table = &rec.tables[0];
+    let headers: Vec<String> = table.columns.iter().map(|c| c.header.join(" > ")).collect();
+    assert_eq!(
+        headers,
+        [
+            "STT",
+            "Nội dung",
+            "Lâm Đồng > Điểm số",
+            "Lâm Đồng > Chỉ số",
+            "Bình Thuận > Điểm số",
+            "Bình Thuận > Chỉ số"
+        ]
+    );
+    let cells: Vec<&str> = table.rows[0].cells.iter().map(|c| c.raw.as_str()).collect();
+    assert_eq!(cells, ["9,38", "93,8%", "8,9", "89,0%"]);
+}

@@ -6,8 +6,8 @@
 //! `$ref`, `anyOf` and array `items`.
 
 use baocao::model::{
-    ErrorInfo, Period, Record, Repair, Report, Row, Source, Table, Unit, Value as Cell, ValueKind,
-    Warning,
+    Column, ErrorInfo, Period, Record, Repair, Report, Role, Row, Source, Table, Unit,
+    Value as Cell, ValueKind, Warning,
 };
 use serde_json::{json, Value};
 use std::fs;
@@ -158,14 +158,30 @@ fn full_record() -> Record {
         tables: vec![Table {
             title: "Biểu mẫu 2 - Cải cách thể chế".into(),
             page: Some(2),
+            columns: vec![
+                Column {
+                    header: vec!["STT".into()],
+                    role: Role::Stt,
+                    unit: None,
+                    period: None,
+                },
+                Column {
+                    header: vec!["Kết quả".into(), "Quý I/2026".into()],
+                    role: Role::Value,
+                    unit: Some("%".into()),
+                    period: Some("Quý I/2026".into()),
+                },
+            ],
             rows: vec![Row {
                 stt: "1.2".into(),
                 depth: 2,
                 parent: Some("1".into()),
+                total: false,
                 label: "Số văn bản".into(),
                 label_key: "Số văn bản".into(),
                 group: String::new(),
                 unit: "Văn bản".into(),
+                cells: vec![value.clone()],
                 value,
                 note: String::new(),
                 footnotes: vec![4],

@@ -111,6 +111,7 @@ mod tests {
         Table {
             title: title.to_string(),
             page: None,
+            columns: Vec::new(),
             rows,
         }
     }

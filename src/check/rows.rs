@@ -247,6 +247,7 @@ mod tests {
         let table = Table {
             title: "Biểu mẫu 3".into(),
             page: None,
+            columns: Vec::new(),
             rows,
         };
         check_tables(&[table], &NoRelations)
@@ -330,6 +331,7 @@ mod tests {
         let table = Table {
             title: "t".into(),
             page: None,
+            columns: Vec::new(),
             rows,
         };
         let w = check_tables(std::slice::from_ref(&table), &Sums);

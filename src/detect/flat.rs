@@ -289,5 +289,6 @@ fn finish(rows: &mut Vec<RawRow>, open: Option<Open>) {
         note: fields.note,
         footnotes,
         line: o.line,
+        ..RawRow::default()
     });
 }

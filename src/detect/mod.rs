@@ -5,6 +5,7 @@
 //! text; [`layout`] tables whose columns line up by position; [`numbering`] gives every row its depth and parent.
 
 mod codes;
+mod columns;
 mod flat;
 mod layout;
 mod lines;
@@ -17,7 +18,7 @@ mod stt;
 mod tabbed;
 
 use crate::ingest::Line;
-use crate::model::{Row, Table, Warning};
+use crate::model::{Column, Row, Table, Value, Warning};
 use crate::{normalize, value};
 
 /// Tables found in a document, with the warnings the detector raised.
@@ -33,46 +34,24 @@ pub struct Detection {
 pub fn detect_tables(lines: &[Line]) -> Detection {
     let mut out = Detection::default();
     for region in region::find(lines) {
-        let raw = if region.tabbed {
-            tabbed::rows(lines, &region)
-        } else if layout::is_layout(lines, &region) {
-            layout::rows(lines, &region)
+        let segments = if region.tabbed {
+            tabbed::read(lines, &region)
         } else {
-            flat::rows(lines, &region)
+            let rows = if layout::is_layout(lines, &region) {
+                layout::rows(lines, &region)
+            } else {
+                flat::rows(lines, &region)
+            };
+            vec![tabbed::Segment {
+                header: region.headers[0],
+                columns: Vec::new(),
+                rows,
+            }]
         };
-        let numbered = numbering::number(&raw, &region.title, &mut out.warnings);
-        let rows: Vec<Row> = raw
-            .into_iter()
-            .zip(numbered)
-            .map(|(r, n)| Row {
-                value: value::parse(&r.value, &r.unit),
-                stt: r.stt,
-                depth: n.depth,
-                parent: n.parent,
-                label_key: normalize::label_key(&r.label),
-                label: r.label,
-                group: r.group,
-                unit: r.unit,
-                note: r.note,
-                footnotes: r.footnotes,
-                page: page_of(lines, r.line),
-                line: r.line,
-                indicator_id: None,
-                indicator_confidence: None,
-                repairs: Vec::new(),
-            })
-            .collect();
-        if rows.is_empty() {
-            out.warnings.push(Warning::new(
-                "truncated_table",
-                format!("table \"{}\" has a header but no rows", region.title),
-            ));
+        for segment in segments {
+            out.tables
+                .push(table(lines, &region.title, segment, &mut out.warnings));
         }
-        out.tables.push(Table {
-            title: region.title,
-            page: lines.get(region.headers[0]).and_then(|l| l.page),
-            rows,
-        });
     }
     if out.tables.iter().all(|t| t.rows.is_empty()) {
         out.warnings.push(Warning::new(
@@ -82,6 +61,85 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
     }
     check_truncation(lines, &mut out);
     out
+}
+
+/// The table of one segment: its rows numbered, their values read.
+fn table(
+    lines: &[Line],
+    title: &str,
+    segment: tabbed::Segment,
+    warnings: &mut Vec<Warning>,
+) -> Table {
+    let numbered = numbering::number(&segment.rows, title, warnings);
+    let columns = segment.columns;
+    let rows: Vec<Row> = segment
+        .rows
+        .into_iter()
+        .zip(numbered)
+        .map(|(r, n)| Row {
+            value: value::parse(&r.value, unit_of(&r, first_value_unit(&columns))),
+            cells: cell_values(&r, &columns),
+            stt: r.stt,
+            // A totals row sums the table: outside the numbering.
+            depth: if r.total { 0 } else { n.depth },
+            parent: if r.total { None } else { n.parent },
+            total: r.total,
+            label_key: normalize::label_key(&r.label),
+            label: r.label,
+            group: r.group,
+            unit: r.unit,
+            note: r.note,
+            footnotes: r.footnotes,
+            page: page_of(lines, r.line),
+            line: r.line,
+            indicator_id: None,
+            indicator_confidence: None,
+            repairs: Vec::new(),
+        })
+        .collect();
+    if rows.is_empty() {
+        warnings.push(Warning::new(
+            "truncated_table",
+            format!("table \"{title}\" has a header but no rows"),
+        ));
+    }
+    Table {
+        title: title.to_string(),
+        page: lines.get(segment.header).and_then(|l| l.page),
+        columns,
+        rows,
+    }
+}
+
+/// The typed cells of a row, each read with [`unit_of`] its column.
+fn cell_values(r: &raw::RawRow, columns: &[Column]) -> Vec<Value> {
+    let units = columns
+        .iter()
+        .filter(|c| c.has_cells())
+        .map(|c| c.unit.as_deref());
+    r.cells
+        .iter()
+        .zip(units.chain(std::iter::repeat(None)))
+        .map(|(text, unit)| value::parse(text, unit_of(r, unit)))
+        .collect()
+}
+
+/// The unit a cell is read with: the row's unit cell, else the unit its
+/// column's header names, else none.
+fn unit_of<'a>(r: &'a raw::RawRow, column_unit: Option<&'a str>) -> &'a str {
+    if r.unit.is_empty() {
+        column_unit.unwrap_or("")
+    } else {
+        &r.unit
+    }
+}
+
+/// The unit the header of a table's first value column names.
+fn first_value_unit(columns: &[Column]) -> Option<&str> {
+    columns
+        .iter()
+        .find(|c| c.role == crate::model::Role::Value)
+        .and_then(|c| c.unit.as_deref())
 }
 
 /// The page of the line numbered `no` (lines are numbered from 1 in order).

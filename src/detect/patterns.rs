@@ -12,12 +12,22 @@ struct Raw {
     header_words: Vec<String>,
     header_line_patterns: Vec<String>,
     stt: RawStt,
-    columns: Columns,
+    columns: RawColumns,
     caption: RawCaption,
     rows: RawRows,
     units: Vec<String>,
     label_number_words: Vec<String>,
     dangling_words: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawColumns {
+    #[serde(flatten)]
+    words: Columns,
+    value_heads: Vec<String>,
+    header_units: Vec<(String, String)>,
+    header_period: String,
+    column_number: String,
 }
 
 /// Folded header words that give a tab-table column its role.
@@ -33,6 +43,23 @@ pub struct Columns {
     pub note: Vec<String>,
     /// Indicator-label column.
     pub label: Vec<String>,
+    /// Heads of a value column's header right of the label (scores, ranks).
+    #[serde(skip)]
+    pub value_heads: Vec<String>,
+    /// A folded header word and the unit it names.
+    #[serde(skip)]
+    pub header_units: Vec<(String, String)>,
+    /// A period named by a header, as printed.
+    #[serde(skip, default = "never")]
+    pub header_period: Regex,
+    /// A folded cell of the numbered-columns row ("(1)", "(3)=(1)+(2)").
+    #[serde(skip, default = "never")]
+    pub column_number: Regex,
+}
+
+/// A regex that matches nothing (placeholder before compiling).
+fn never() -> Regex {
+    Regex::new(r"\b\B").expect("valid regex")
 }
 
 #[derive(Deserialize)]
@@ -52,6 +79,7 @@ struct RawCaption {
 struct RawRows {
     group_words: Vec<String>,
     note_phrases: Vec<String>,
+    total_labels: Vec<String>,
 }
 
 /// Compiled table patterns.
@@ -78,6 +106,8 @@ pub struct Patterns {
     pub group_words: Vec<String>,
     /// Note phrases as printed.
     pub note_phrases: Vec<String>,
+    /// Folded labels of a totals row ("tong cong").
+    pub total_labels: Vec<String>,
     /// Units as printed, longest first.
     pub units: Vec<String>,
     /// Words after which a trailing number belongs to the label.
@@ -107,12 +137,19 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
         header_min_words: raw.header_min_words,
         header_words: raw.header_words,
         header_lines: compile(&raw.header_line_patterns),
-        columns: raw.columns,
+        columns: Columns {
+            value_heads: raw.columns.value_heads,
+            header_units: raw.columns.header_units,
+            header_period: Regex::new(&raw.columns.header_period).expect("valid header_period"),
+            column_number: Regex::new(&raw.columns.column_number).expect("valid column_number"),
+            ..raw.columns.words
+        },
         caption_keywords: raw.caption.keywords,
         caption_skip: compile(&raw.caption.skip_patterns),
         caption_heads: raw.caption.heads,
         group_words: raw.rows.group_words,
         note_phrases: raw.rows.note_phrases,
+        total_labels: raw.rows.total_labels,
         units,
         label_number_words: raw.label_number_words,
         dangling_words: raw.dangling_words,

@@ -17,6 +17,11 @@ pub struct RawRow {
     pub value: String,
     /// Note cell.
     pub note: String,
+    /// Text of each column with cells (`value`, `other`), in column order;
+    /// empty for tables read without cells.
+    pub cells: Vec<String>,
+    /// A totals row without STT ("Tổng cộng", "Cộng").
+    pub total: bool,
     /// Footnote references taken off the label.
     pub footnotes: Vec<u32>,
     /// 1-based source line of the row's start.

@@ -1,148 +1,14 @@
 //! Rows of tables rendered as tab-separated cells (DOCX → text dumps).
 
+use super::columns::{is_numbered_columns, Header};
 use super::lines::{is_header_line, is_header_start};
 use super::patterns::PATTERNS;
 use super::raw::{append, clean_cell, RawRow};
 use super::region::Region;
 use super::{codes, stt};
 use crate::ingest::Line;
+use crate::model::{Column, Role};
 use crate::normalize::fold;
-
-/// What a column holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Role {
-    Stt,
-    Label,
-    Unit,
-    Value,
-    Note,
-}
-
-/// Most lines a table header takes (a title row over two rows of
-/// sub-headers).
-const MAX_HEADER_LINES: usize = 4;
-/// Most words of a sub-header cell ("BNV đánh giá", "Điểm đạt được").
-const MAX_SUB_HEADER_WORDS: usize = 6;
-
-/// The folded header text of each column, the header rows starting at line
-/// `h` merged (a lower row's cell names its column), and how many lines the
-/// header takes: the whole band of header rows before the first body row.
-fn header_band(lines: &[Line], h: usize) -> (Vec<String>, usize) {
-    let fold_cells = |cells: &[String]| -> Vec<String> {
-        cells.iter().map(|c| fold(&clean_cell(c).0)).collect()
-    };
-    let first = fold_cells(lines[h].cells.as_deref().unwrap_or_default());
-    let mut merged = first.clone();
-    let mut used = 1;
-    while used < MAX_HEADER_LINES {
-        let Some(cells) = lines.get(h + used).and_then(|l| l.cells.as_ref()) else {
-            break;
-        };
-        let folded = fold_cells(cells);
-        let above = fold_cells(lines[h + used - 1].cells.as_deref().unwrap_or_default());
-        if !is_header_continuation(&folded) && !is_sub_header(&folded, &above, &first) {
-            break;
-        }
-        used += 1;
-        for (i, c) in folded.into_iter().enumerate() {
-            if c.is_empty() {
-                continue;
-            }
-            match merged.get_mut(i) {
-                Some(slot) => *slot = c,
-                None => merged.push(c),
-            }
-        }
-    }
-    (merged, used)
-}
-
-/// A row of sub-headers under a spanning cell of the header row `above`
-/// ("Tự đánh giá | BNV đánh giá" under "Điểm đánh giá thực tế"): every
-/// text sits under a span of `above`, none under the STT, label, unit or
-/// note columns of the `first` header row, and each is short and without
-/// digits (a body row's text or a value cut by a page break has them).
-fn is_sub_header(folded: &[String], above: &[String], first: &[String]) -> bool {
-    // A column under an empty first-row cell belongs to the spanning cell
-    // on its left.
-    let keyed = |i: usize| {
-        let owner = first.iter().take(i + 1).rev().find(|c| !c.is_empty());
-        owner
-            .and_then(|c| named_role(c))
-            .is_some_and(|r| r != Role::Value)
-    };
-    let blank = |i: usize| above.get(i).is_some_and(String::is_empty);
-    let under_span = |i: usize| {
-        let spanned = blank(i) && above.iter().take(i).any(|c| !c.is_empty());
-        spanned || (!blank(i) && blank(i + 1))
-    };
-    let mut any = false;
-    for (i, c) in folded.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-        let short = c.split(' ').count() <= MAX_SUB_HEADER_WORDS;
-        if keyed(i) || !under_span(i) || !short || c.chars().any(|ch| ch.is_ascii_digit()) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
-/// Column roles from the header rows starting at line `h`; also returns how
-/// many lines the header takes.
-fn column_roles(lines: &[Line], h: usize) -> (Vec<Role>, usize) {
-    let (merged, used) = header_band(lines, h);
-    let mut roles: Vec<Role> = Vec::with_capacity(merged.len());
-    for (i, c) in merged.iter().enumerate() {
-        let role = named_role(c).unwrap_or_else(|| {
-            // A first column without a header before the label column holds
-            // the STT; any other unnamed column continues the one before it
-            // (merged header cell), and before any label it is a label column.
-            let next = merged.get(i + 1).and_then(|n| named_role(n));
-            match roles.last() {
-                None if next == Some(Role::Label) && c.is_empty() => Role::Stt,
-                Some(Role::Stt) | None => Role::Label,
-                Some(r) => *r,
-            }
-        });
-        roles.push(role);
-    }
-    (roles, used)
-}
-
-/// The role a folded header text names, if it names one.
-fn named_role(c: &str) -> Option<Role> {
-    let cols = &PATTERNS.columns;
-    let has = |list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
-    if cols.stt.iter().any(|w| w == c) {
-        Some(Role::Stt)
-    } else if has(&cols.unit) {
-        Some(Role::Unit)
-    } else if has(&cols.note) {
-        Some(Role::Note)
-    } else if has(&cols.label) {
-        Some(Role::Label)
-    } else if has(&cols.value) {
-        Some(Role::Value)
-    } else {
-        None
-    }
-}
-
-/// A second header row: no STT, only header words or empty cells.
-fn is_header_continuation(folded: &[String]) -> bool {
-    let words = &PATTERNS.header_words;
-    let mut any = false;
-    for c in folded {
-        if c.is_empty() {
-            continue;
-        }
-        if !words.iter().any(|w| c.starts_with(w.as_str())) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
 
 /// Cells of one body row, sorted by role.
 #[derive(Default)]
@@ -152,95 +18,219 @@ struct Cells {
     unit: String,
     value: String,
     note: String,
+    /// Text of every column with cells (value, other), in column order.
+    cells: Vec<String>,
 }
 
-fn split_cells(cells: &[String], roles: &[Role]) -> Cells {
+/// Sorts a row's cells by the roles of the header's slots; the table's
+/// `value` is its first value column, every value and other column a cell.
+fn split_cells(cells: &[String], header: &Header, table: &[Column]) -> Cells {
     let mut out = Cells::default();
+    let celled: Vec<Option<usize>> = cell_indices(table);
+    out.cells = vec![String::new(); celled.iter().flatten().count()];
+    let first_value = table.iter().position(|c| c.role == Role::Value);
     for (i, cell) in cells.iter().enumerate() {
-        let role = roles.get(i).copied().unwrap_or(Role::Note);
+        let role = header.roles.get(i).copied().unwrap_or(Role::Note);
+        let column = header.slots.get(i).copied();
         let (text, notes) = clean_cell(cell);
         match role {
             Role::Stt => append(&mut out.stt, &text),
             Role::Label => out.labels.push((text, notes)),
             Role::Unit => append(&mut out.unit, &text),
-            Role::Value => append(&mut out.value, &text),
             Role::Note => append(&mut out.note, &text),
+            Role::Value | Role::Other => {
+                if role == Role::Value && column == first_value {
+                    append(&mut out.value, &text);
+                }
+                if let Some(k) = column.and_then(|c| celled.get(c).copied().flatten()) {
+                    append(&mut out.cells[k], &text);
+                }
+            }
         }
     }
     out
 }
 
-/// Reads the rows of a tab-separated table region.
-pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
-    let (roles, _) = column_roles(lines, region.headers[0]);
-    let mut rows: Vec<RawRow> = Vec::new();
-    let mut carry_group: Option<String> = None;
-    let mut orphan: Vec<String> = Vec::new();
-    // Just past a header repeated on a new page: the first row may be the
-    // rest of the row the page break cut.
-    let mut after_repeat = false;
+/// For every column, its index among the columns with cells.
+fn cell_indices(columns: &[Column]) -> Vec<Option<usize>> {
+    let mut k = 0;
+    columns
+        .iter()
+        .map(|c| {
+            c.has_cells().then(|| {
+                k += 1;
+                k - 1
+            })
+        })
+        .collect()
+}
+
+/// One table of a region: its columns and rows. A repeated header with
+/// other column roles starts a new one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Line index of the table's first header.
+    pub header: usize,
+    /// The columns of the first header.
+    pub columns: Vec<Column>,
+    /// The rows.
+    pub rows: Vec<RawRow>,
+}
+
+/// Reads the tables of a tab-separated table region: one per run of
+/// headers with the same column roles.
+pub fn read(lines: &[Line], region: &Region) -> Vec<Segment> {
+    let mut segments: Vec<Segment> = Vec::new();
+    let mut reader = Reader::default();
+    let mut header = Header::read(lines, region.headers[0]);
     let mut i = region.span.start;
     while i < region.span.end {
         let line = &lines[i];
-        if region.headers.contains(&i) || is_header_start(lines, i) {
-            let (_, used) = column_roles(lines, i);
-            flush_orphans(&mut rows, &mut orphan);
-            after_repeat = !rows.is_empty();
-            i += used;
+        if region.headers.contains(&i) || is_header_start(lines, i) || opens_with_stt_header(line) {
+            let next = Header::read(lines, i);
+            let same = segments
+                .last()
+                .is_some_and(|s| roles_of(&s.columns) == next.column_roles());
+            flush_orphans(&mut reader.rows, &mut reader.orphan);
+            if same {
+                reader.page_break();
+            } else {
+                reader.finish(&mut segments);
+                segments.push(Segment {
+                    header: i,
+                    columns: next.columns.clone(),
+                    rows: Vec::new(),
+                });
+            }
+            i += next.used;
+            header = next;
             continue;
         }
         i += 1;
+        let Some(segment) = segments.last_mut() else {
+            continue;
+        };
+        reader.line(line, &header, segment);
+    }
+    reader.finish(&mut segments);
+    segments
+}
+
+/// True for a row whose first cell is an STT column header ("STT"): a
+/// header without the usual header words ("STT | Các chỉ tiêu | Năm 2025").
+fn opens_with_stt_header(line: &Line) -> bool {
+    let first = line.cells.as_ref().and_then(|c| c.first());
+    first.is_some_and(|c| PATTERNS.columns.stt.contains(&fold(&clean_cell(c).0)))
+}
+
+/// The roles of columns, left to right.
+fn roles_of(columns: &[Column]) -> Vec<Role> {
+    columns.iter().map(|c| c.role).collect()
+}
+
+/// The state of the row reader between lines of one table.
+#[derive(Default)]
+struct Reader {
+    rows: Vec<RawRow>,
+    carry_group: Option<String>,
+    orphan: Vec<String>,
+    /// Just past a header repeated on a new page: the first row may be
+    /// the rest of the row the page break cut.
+    after_repeat: bool,
+}
+
+impl Reader {
+    /// A header repeated on a new page.
+    fn page_break(&mut self) {
+        self.after_repeat = !self.rows.is_empty();
+    }
+
+    /// Ends the table being read: its rows go to the last segment (text
+    /// after the last row not followed by a header is dropped).
+    fn finish(&mut self, segments: &mut [Segment]) {
+        let rows = std::mem::take(&mut self.rows);
+        if let Some(last) = segments.last_mut() {
+            last.rows.extend(rows);
+        }
+        *self = Reader::default();
+    }
+
+    /// Reads one body line of the table `segment` under `header`.
+    fn line(&mut self, line: &Line, header: &Header, segment: &Segment) {
         let Some(cells) = &line.cells else {
             let (text, _) = clean_cell(&line.text);
             if !text.is_empty() && !is_header_line(line) && !is_footnote_text(&line.text) {
-                orphan.push(text);
+                self.orphan.push(text);
             }
-            continue;
+            return;
         };
         // Text between rows that is not followed by a header is no cell.
-        orphan.clear();
-        let c = split_cells(cells, &roles);
-        let (label, group, footnotes) = label_and_group(&c.labels, &mut carry_group);
-        let parsed = stt::parse(&c.stt);
-        let stt_cell_is_number = c.stt.is_empty() || parsed.is_some();
-        if parsed.is_none()
-            && [&label, &c.unit, &c.value, &c.note]
-                .iter()
-                .all(|s| s.is_empty())
-        {
-            continue;
+        self.orphan.clear();
+        let folded: Vec<String> = cells.iter().map(|c| fold(&clean_cell(c).0)).collect();
+        if is_numbered_columns(&folded) {
+            return;
         }
-        let row = RawRow {
-            stt: parsed.map(|(p, _)| p).unwrap_or_default(),
-            label: if stt_cell_is_number {
-                label
-            } else {
-                format!("{} {label}", c.stt).trim().to_string()
-            },
-            group,
-            unit: c.unit,
-            value: c.value,
-            note: c.note,
-            footnotes,
-            line: line.no,
+        let c = split_cells(cells, header, &segment.columns);
+        let Some(row) = body_row(c, line.no, &mut self.carry_group) else {
+            return;
         };
-        let after_break = std::mem::take(&mut after_repeat);
+        let after_break = std::mem::take(&mut self.after_repeat);
+        let rows = &mut self.rows;
         if let Some(prev) = rows.last_mut() {
             if after_break && is_cut_rest(prev, &row) {
-                merge_cut_rest(&mut rows, row);
-                continue;
+                merge_cut_rest(rows, row);
+                return;
             }
-            if row.stt.is_empty() && continues(prev, &row) {
+            if row.stt.is_empty() && !row.total && continues(prev, &row) {
                 merge(prev, &row);
-                continue;
+                return;
             }
         }
         if !row.stt.is_empty() {
-            carry_group = None;
+            self.carry_group = None;
         }
         rows.push(row);
     }
-    rows
+}
+
+/// The row a body line's cells make, or `None` for a line without STT
+/// and without text.
+fn body_row(c: Cells, line: usize, carry_group: &mut Option<String>) -> Option<RawRow> {
+    let (label, group, footnotes) = label_and_group(&c.labels, carry_group);
+    let parsed = stt::parse(&c.stt);
+    let stt_cell_is_number = c.stt.is_empty() || parsed.is_some();
+    let blank = [&label, &c.unit, &c.value, &c.note]
+        .iter()
+        .all(|s| s.is_empty())
+        && c.cells.iter().all(String::is_empty);
+    if parsed.is_none() && blank {
+        return None;
+    }
+    let label = if stt_cell_is_number {
+        label
+    } else {
+        format!("{} {label}", c.stt).trim().to_string()
+    };
+    let stt = parsed.map(|(p, _)| p).unwrap_or_default();
+    Some(RawRow {
+        total: stt.is_empty() && is_total_label(&label),
+        stt,
+        label,
+        group,
+        unit: c.unit,
+        value: c.value,
+        note: c.note,
+        cells: c.cells,
+        footnotes,
+        line,
+    })
+}
+
+/// True for the label of a totals row ("Tổng cộng", "Cộng:").
+fn is_total_label(label: &str) -> bool {
+    let folded = fold(label);
+    let bare = folded.trim_end_matches([':', '.']).trim();
+    PATTERNS.total_labels.iter().any(|t| t == bare)
 }
 
 /// Label and group from the label cells, carrying a vertically merged group.
@@ -279,6 +269,7 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
     let wrapped_label = !row.label.is_empty()
         && row.unit.is_empty()
         && row.value.is_empty()
+        && row.cells.iter().all(String::is_empty)
         && row.note.is_empty()
         && row.group.is_empty()
         && (prev.label.ends_with([',', ';', '-'])
@@ -336,7 +327,11 @@ fn merge_cut_rest(rows: &mut [RawRow], row: RawRow) {
 
 /// True when a row holds only a note.
 fn is_note_only(row: &RawRow) -> bool {
-    row.label.is_empty() && row.unit.is_empty() && row.value.is_empty() && !row.note.is_empty()
+    row.label.is_empty()
+        && row.unit.is_empty()
+        && row.value.is_empty()
+        && row.cells.iter().all(String::is_empty)
+        && !row.note.is_empty()
 }
 
 fn merge(prev: &mut RawRow, row: &RawRow) {
@@ -344,6 +339,12 @@ fn merge(prev: &mut RawRow, row: &RawRow) {
     append(&mut prev.unit, &row.unit);
     append(&mut prev.value, &row.value);
     append(&mut prev.note, &row.note);
+    for (k, text) in row.cells.iter().enumerate() {
+        match prev.cells.get_mut(k) {
+            Some(cell) => append(cell, text),
+            None => prev.cells.push(text.clone()),
+        }
+    }
     prev.footnotes.extend(&row.footnotes);
 }
 
@@ -375,47 +376,71 @@ mod tests {
     use crate::ingest::text::split_lines;
 
     #[test]
-    fn the_header_band_takes_every_sub_header_row() {
-        let lines = split_lines(
-            "STT\tLĩnh vực/Tiêu chí\tĐiểm tối đa\tĐiểm đánh giá thực tế\t\t\tGhi chú\n\
-             \t\t\tTự đánh giá\tBNV đánh giá\tĐiểm đạt được\t\n\
-             1.\tCÔNG TÁC CHỈ ĐẠO\t9.50\t\t\t\t",
-        );
-        let (merged, used) = header_band(&lines, 0);
-        assert_eq!(used, 2);
-        assert_eq!(merged[3], "tu danh gia");
-        // The rest of a row cut by a page break is no sub-header: its text
-        // sits under the label, unit or note column, or holds digits.
-        let cut = split_lines(
-            "STT\tChỉ tiêu thống kê\t\tKết quả thống kê\t\tGhi chú\n\
-             \t\t\tĐơn vị tính\tSố liệu\t\n\
-             \t\tbàn tỉnh\tđơn vị\t\t\n\
-             \t\t\t\t\t27/6/2022 về khắc phục",
-        );
-        assert_eq!(header_band(&cut, 0).1, 2);
-        assert_eq!(
-            header_band(
-                &cut[..2]
-                    .iter()
-                    .chain(&cut[3..])
-                    .cloned()
-                    .collect::<Vec<_>>(),
-                0
-            )
-            .1,
-            2
-        );
-    }
-
-    #[test]
     fn a_blank_stt_header_under_a_caption_starts_a_table() {
         let lines =
             split_lines("Biểu mẫu 2\n\tNội dung\tĐơn vị tính\tSố liệu\n1\tSố văn bản\tVăn bản\t3");
         assert!(is_header_start(&lines, 1));
-        let (roles, used) = column_roles(&lines, 1);
-        assert_eq!(used, 1);
-        assert_eq!(roles, [Role::Stt, Role::Label, Role::Unit, Role::Value]);
+        let header = Header::read(&lines, 1);
+        assert_eq!(header.used, 1);
+        assert_eq!(
+            header.column_roles(),
+            [Role::Stt, Role::Label, Role::Unit, Role::Value]
+        );
         // Without the caption, a blank first cell starts nothing.
         assert!(!is_header_start(&lines[1..], 0));
+    }
+
+    #[test]
+    fn wide_rows_keep_every_value_column_and_totals() {
+        let lines = split_lines(
+            "Biểu mẫu 1\n\
+             STT\tNội dung\tLâm Đồng\t\tĐắk Nông\t\n\
+             \t\tĐiểm số\tChỉ số\tĐiểm số\tChỉ số\n\
+             (1)\t(2)\t(3)\t(4)\t(5)\t(6)\n\
+             1\tCải cách thể chế\t9,38/ 10\t93,8%\t8,67/ 10\t86,7%\n\
+             Tổng cộng\t\t83,1/ 100\t83,1%\t86,6/ 100\t86,6%",
+        );
+        let region = Region {
+            title: "Biểu mẫu 1".into(),
+            headers: vec![1],
+            span: 1..lines.len(),
+            tabbed: true,
+        };
+        let segments = read(&lines, &region);
+        assert_eq!(segments.len(), 1);
+        let s = &segments[0];
+        assert_eq!(s.columns[3].header, ["Lâm Đồng", "Chỉ số"]);
+        assert_eq!(s.rows.len(), 2, "the numbered row is no data row");
+        assert_eq!(s.rows[0].value, "9,38/ 10");
+        assert_eq!(s.rows[0].cells, ["9,38/ 10", "93,8%", "8,67/ 10", "86,7%"]);
+        assert!(s.rows[1].total && s.rows[1].stt.is_empty());
+        assert_eq!(s.rows[1].label, "Tổng cộng");
+        assert_eq!(s.rows[1].cells[3], "86,6%");
+    }
+
+    #[test]
+    fn a_repeated_header_continues_and_another_starts_a_table() {
+        let lines = split_lines(
+            "Biểu mẫu 1\n\
+             STT\tNội dung\tĐiểm số\tThứ hạng\n\
+             1\tThể chế\t9,38\t20/63\n\
+             STT\tNội dung\tĐiểm số\tThứ hạng\n\
+             (1)\t(2)\t(3)\t(4)\n\
+             2\tThủ tục\t11,97\t55/63\n\
+             STT\tNội dung\tChỉ số\n\
+             1\tHài lòng\t82,5%",
+        );
+        let region = Region {
+            title: "Biểu mẫu 1".into(),
+            headers: vec![1, 3, 6],
+            span: 1..lines.len(),
+            tabbed: true,
+        };
+        let segments = read(&lines, &region);
+        assert_eq!(segments.len(), 2);
+        assert_eq!(segments[0].rows.len(), 2);
+        assert_eq!(segments[0].rows[1].cells, ["11,97", "55/63"]);
+        assert_eq!(segments[1].header, 6);
+        assert_eq!(segments[1].rows[0].cells, ["82,5%"]);
     }
 }

@@ -1,12 +1,16 @@
 //! The tabular (tidy) view of records, shared by the CSV and Parquet writers.
 //!
-//! A record becomes one [`TidyRow`] per table row, in document order; the
+//! A record becomes one [`TidyRow`] per table row and value cell, in
+//! document order: a row with `cells` gives one line per cell (its value,
+//! and its column's position, header path, role, unit and period), a row
+//! without (tables read from flattened text) one line with its `value` and
+//! null column fields. A four-column table so gives one line per row. The
 //! document-level fields (source, unit, period) and the table's fields are
-//! repeated on each of its rows. [`COLUMNS`] names and types the columns in
-//! output order; [`TidyRow::cells`] gives a row's values in that order.
-//! A record with an error, or without any table row, gives no rows.
+//! repeated on each line. [`COLUMNS`] names and types the columns in
+//! output order; [`TidyRow::cells`] gives a line's values in that order.
+//! A record with an error, or without any table row, gives no lines.
 
-use crate::model::{Record, ValueKind};
+use crate::model::{Column as TableColumn, Record, Role, Row, Table, Value, ValueKind};
 
 /// How a column is stored (Parquet physical type; CSV text rendering).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +45,7 @@ const fn col(name: &'static str, kind: ColumnType, nullable: bool) -> Column {
 }
 
 /// Number of columns of the tabular output.
-pub const COLUMN_COUNT: usize = 23;
+pub const COLUMN_COUNT: usize = 28;
 
 /// The columns, in output order (the fields of [`TidyRow`]).
 pub const COLUMNS: [Column; COLUMN_COUNT] = {
@@ -70,8 +74,17 @@ pub const COLUMNS: [Column; COLUMN_COUNT] = {
         col("note", Text, false),
         col("line", Int64, false),
         col("page", Int64, true),
+        col("column", Int64, true),
+        col("column_header", Text, true),
+        col("column_role", Text, true),
+        col("column_unit", Text, true),
+        col("column_period", Text, true),
     ]
 };
+
+/// How a header path is joined into `column_header` ("Kết quả thống kê >
+/// Số liệu").
+pub const HEADER_SEPARATOR: &str = " > ";
 
 /// One value of a [`TidyRow`], typed like its [`Column`]; `None` is null.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -86,11 +99,11 @@ pub enum Cell<'a> {
     Double(Option<f64>),
 }
 
-/// One report row with its document and table context: a row of the CSV
-/// and Parquet outputs. Field order is column order; each field names the
-/// record field it comes from. Text that is `""` in the record stays `""`
-/// (CSV cannot tell it from null).
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// One report row (and value cell) with its document and table context: a
+/// row of the CSV and Parquet outputs. Field order is column order; each
+/// field names the record field it comes from. Text that is `""` in the
+/// record stays `""` (CSV cannot tell it from null).
+#[derive(Debug, Clone, PartialEq)]
 pub struct TidyRow<'a> {
     /// `source.path`: the input path as given or found.
     pub source_path: &'a str,
@@ -126,12 +139,13 @@ pub struct TidyRow<'a> {
     pub label: &'a str,
     /// `rows[].unit`: the unit cell as printed.
     pub unit: &'a str,
-    /// `rows[].value.raw`: the value cell as printed.
+    /// `rows[].cells[k].raw` (`rows[].value.raw` for a row without cells):
+    /// the value cell as printed.
     pub value_raw: &'a str,
-    /// `rows[].value.kind` (`empty`, `number`, `percent`, `ratio`,
-    /// `composite`, `code`, `boolean`, `text`).
+    /// Its `kind` (`empty`, `number`, `percent`, `ratio`, `composite`,
+    /// `code`, `boolean`, `text`).
     pub value_kind: ValueKind,
-    /// `rows[].value.number`: the main numeric reading, or null.
+    /// Its `number`: the main numeric reading, or null.
     pub value_number: Option<f64>,
     /// `rows[].note`: the note cell as printed.
     pub note: &'a str,
@@ -139,44 +153,99 @@ pub struct TidyRow<'a> {
     pub line: usize,
     /// `rows[].page`: page of the row (paginated formats), or null.
     pub page: Option<u32>,
+    /// Position (0-based) in `tables[].columns` of the cell's column; null
+    /// for a row without cells.
+    pub column: Option<usize>,
+    /// `tables[].columns[].header` joined by [`HEADER_SEPARATOR`], or null.
+    pub column_header: Option<String>,
+    /// `tables[].columns[].role` (`value`, `other`), or null.
+    pub column_role: Option<Role>,
+    /// `tables[].columns[].unit`: the unit the header names, or null.
+    pub column_unit: Option<&'a str>,
+    /// `tables[].columns[].period`: the period the header names, or null.
+    pub column_period: Option<&'a str>,
 }
 
-/// The rows of `record` in document order (none for an error record).
+/// The lines of `record` in document order (none for an error record).
 pub fn tidy_rows(record: &Record) -> impl Iterator<Item = TidyRow<'_>> {
     let ok = record.error.is_none();
-    let report = &record.report;
-    let period = report.period.as_ref();
     record
         .tables
         .iter()
         .filter(move |_| ok)
         .flat_map(move |table| {
-            table.rows.iter().map(move |row| TidyRow {
-                source_path: &record.source.path,
-                source_sha256: &record.source.sha256,
-                unit_name: report.unit.name.as_deref(),
-                unit_level: report.unit.level.as_deref(),
-                province: report.unit.province.as_deref(),
-                period_kind: period.map(|p| p.kind.as_str()),
-                period_year: period.and_then(|p| p.year),
-                period_quarter: period.and_then(|p| p.quarter),
-                table_title: &table.title,
-                table_page: table.page,
-                stt: &row.stt,
-                depth: row.depth,
-                parent: row.parent.as_deref(),
-                indicator_id: row.indicator_id.as_deref(),
-                indicator_confidence: row.indicator_confidence,
-                label: &row.label,
-                unit: &row.unit,
-                value_raw: &row.value.raw,
-                value_kind: row.value.kind,
-                value_number: row.value.number,
-                note: &row.note,
-                line: row.line,
-                page: row.page,
+            let celled: Vec<usize> = (0..table.columns.len())
+                .filter(|&i| table.columns[i].has_cells())
+                .collect();
+            table.rows.iter().flat_map(move |row| {
+                let lines: Vec<TidyRow<'_>> = if row.cells.is_empty() {
+                    vec![line(record, table, row, &row.value, None)]
+                } else {
+                    let at = |k: usize| celled.get(k).map(|&i| (i, &table.columns[i]));
+                    row.cells
+                        .iter()
+                        .enumerate()
+                        .map(|(k, cell)| line(record, table, row, cell, at(k)))
+                        .collect()
+                };
+                lines
             })
         })
+}
+
+/// One line: a row, one of its values and that value's column.
+fn line<'a>(
+    record: &'a Record,
+    table: &'a Table,
+    row: &'a Row,
+    value: &'a Value,
+    column: Option<(usize, &'a TableColumn)>,
+) -> TidyRow<'a> {
+    let report = &record.report;
+    let period = report.period.as_ref();
+    let col = column.map(|(_, c)| c);
+    TidyRow {
+        source_path: &record.source.path,
+        source_sha256: &record.source.sha256,
+        unit_name: report.unit.name.as_deref(),
+        unit_level: report.unit.level.as_deref(),
+        province: report.unit.province.as_deref(),
+        period_kind: period.map(|p| p.kind.as_str()),
+        period_year: period.and_then(|p| p.year),
+        period_quarter: period.and_then(|p| p.quarter),
+        table_title: &table.title,
+        table_page: table.page,
+        stt: &row.stt,
+        depth: row.depth,
+        parent: row.parent.as_deref(),
+        indicator_id: row.indicator_id.as_deref(),
+        indicator_confidence: row.indicator_confidence,
+        label: &row.label,
+        unit: &row.unit,
+        value_raw: &value.raw,
+        value_kind: value.kind,
+        value_number: value.number,
+        note: &row.note,
+        line: row.line,
+        page: row.page,
+        column: column.map(|(i, _)| i),
+        column_header: col.map(|c| c.header.join(HEADER_SEPARATOR)),
+        column_role: col.map(|c| c.role),
+        column_unit: col.and_then(|c| c.unit.as_deref()),
+        column_period: col.and_then(|c| c.period.as_deref()),
+    }
+}
+
+/// The name a role has in JSON (lower case).
+pub fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Stt => "stt",
+        Role::Label => "label",
+        Role::Unit => "unit",
+        Role::Value => "value",
+        Role::Note => "note",
+        Role::Other => "other",
+    }
 }
 
 /// The name a value kind has in JSON (`snake_case`).
@@ -201,9 +270,9 @@ fn wide(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
 }
 
-impl<'a> TidyRow<'a> {
-    /// The row's values in [`COLUMNS`] order.
-    pub fn cells(&self) -> [Cell<'a>; COLUMN_COUNT] {
+impl TidyRow<'_> {
+    /// The line's values in [`COLUMNS`] order.
+    pub fn cells(&self) -> [Cell<'_>; COLUMN_COUNT] {
         use Cell::{Double, Int32, Int64, Text};
         [
             Text(Some(self.source_path)),
@@ -229,6 +298,11 @@ impl<'a> TidyRow<'a> {
             Text(Some(self.note)),
             Int64(Some(wide(self.line))),
             Int64(self.page.map(i64::from)),
+            Int64(self.column.map(wide)),
+            Text(self.column_header.as_deref()),
+            Text(self.column_role.map(role_name)),
+            Text(self.column_unit),
+            Text(self.column_period),
         ]
     }
 }
@@ -236,6 +310,7 @@ impl<'a> TidyRow<'a> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::model::Role;
     use crate::model::{ErrorInfo, Period, Row, Table, Value};
 
     /// A record with two tables and three rows (one value NaN).
@@ -263,6 +338,7 @@ pub(crate) mod tests {
             stt: stt.into(),
             depth: 1,
             parent: None,
+            total: false,
             label: "Tỷ lệ, \"đúng\" hạn".into(),
             label_key: String::new(),
             group: String::new(),
@@ -272,6 +348,7 @@ pub(crate) mod tests {
                 ..Value::bare("97,5%", ValueKind::Percent)
             },
             note: String::new(),
+            cells: Vec::new(),
             footnotes: Vec::new(),
             line: 7,
             page: None,
@@ -283,11 +360,13 @@ pub(crate) mod tests {
             Table {
                 title: "Biểu 1".into(),
                 page: Some(2),
+                columns: Vec::new(),
                 rows: vec![row("1", Some(97.5)), row("2", Some(f64::NAN))],
             },
             Table {
                 title: "Biểu 2".into(),
                 page: None,
+                columns: Vec::new(),
                 rows: vec![row("1", None)],
             },
         ];
@@ -304,6 +383,47 @@ pub(crate) mod tests {
         assert_eq!(rows[2].table_title, "Biểu 2");
         assert_eq!(rows[1].period_quarter, Some(1));
         assert_eq!(rows[1].cells()[19], Cell::Double(None), "NaN is null");
+    }
+
+    #[test]
+    fn a_wide_row_gives_one_line_per_value_cell() {
+        let mut record = sample();
+        let column = |header: &[&str], role: Role| TableColumn {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            role,
+            unit: (role == Role::Value).then(|| "Điểm".to_string()),
+            period: None,
+        };
+        let table = &mut record.tables[1];
+        table.columns = vec![
+            column(&["STT"], Role::Stt),
+            column(&["Nội dung"], Role::Label),
+            column(&["Lâm Đồng", "Điểm số"], Role::Value),
+            column(&["Ghi chú"], Role::Note),
+            column(&["Đắk Nông", "Điểm số"], Role::Value),
+        ];
+        table.rows[0].cells = vec![
+            crate::value::parse("9,49", ""),
+            crate::value::parse("9,45", ""),
+        ];
+        let lines: Vec<TidyRow> = tidy_rows(&record).collect();
+        assert_eq!(lines.len(), 4, "two rows without cells, two cells");
+        assert_eq!(lines[0].column, None);
+        let (a, b) = (&lines[2], &lines[3]);
+        assert_eq!((a.column, b.column), (Some(2), Some(4)));
+        assert_eq!(b.column_header.as_deref(), Some("Đắk Nông > Điểm số"));
+        assert_eq!(b.value_number, Some(9.45));
+        assert_eq!(b.cells()[25], Cell::Text(Some("value")));
+        assert_eq!(b.cells()[26], Cell::Text(Some("Điểm")));
+    }
+
+    #[test]
+    fn role_names_are_the_json_names() {
+        use Role::*;
+        for role in [Stt, Label, Unit, Value, Note, Other] {
+            let json = serde_json::to_string(&role).expect("json");
+            assert_eq!(json, format!("\"{}\"", role_name(role)));
+        }
     }
 
     #[test]

@@ -85,11 +85,13 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 4);
         assert!(lines[0].starts_with("source_path,source_sha256,unit_name,"));
-        assert!(lines[0].ends_with(",note,line,page"));
+        assert!(lines[0].ends_with(
+            ",note,line,page,column,column_header,column_role,column_unit,column_period"
+        ));
         assert_eq!(
             lines[1],
             "a.txt,ab,UBND huyện Kbang,,,quarter,2023,1,Biểu 1,2,1,1,,,,\
-             \"Tỷ lệ, \"\"đúng\"\" hạn\",%,\"97,5%\",percent,97.5,,7,"
+             \"Tỷ lệ, \"\"đúng\"\" hạn\",%,\"97,5%\",percent,97.5,,7,,,,,,"
         );
         // NaN and None are both empty.
         assert!(lines[2].contains(",percent,,,7,"));

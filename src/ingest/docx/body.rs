@@ -231,7 +231,11 @@ impl<R: BufRead> BodyReader<R> {
                     b"tblPr" | b"sdtPr" | b"tblPrEx" => self.skip()?,
                     _ => {}
                 },
-                Ev::Empty(n, _) if n == b"gridCol" => table.grid_columns += 1,
+                Ev::Empty(n, e) if n == b"gridCol" => {
+                    table.grid_columns += 1;
+                    let width = attr(&e, b"w").and_then(|w| w.parse().ok());
+                    table.grid_widths.push(width.unwrap_or(0));
+                }
                 Ev::End(n) if n == b"tbl" => break,
                 Ev::Eof => return Err(truncated()),
                 _ => {}

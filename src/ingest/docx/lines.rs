@@ -99,9 +99,10 @@ fn emit(blocks: &[Block], out: &mut Vec<Builder>) {
             }
             Block::Table(t) => {
                 let columns = t.grid_columns.max(widest(t));
+                let slots = Slots::of(t, columns);
                 for row in &t.rows {
                     if columns >= DATA_TABLE_COLUMNS {
-                        out.push(row_line(row, columns));
+                        out.push(row_line(row, &slots));
                     } else {
                         for cell in &row.cells {
                             emit(&cell.blocks, out);
@@ -121,8 +122,42 @@ fn widest(t: &Table) -> usize {
         .unwrap_or(0)
 }
 
+/// Grid columns narrower than this (twips, 1/20 pt) are slivers Word keeps
+/// where two rows' cell edges nearly meet (7 twips in `vbai/064`): no
+/// column of their own, so a header spanning one lines up with its cells.
+const SLIVER_TWIPS: u32 = 30;
+
+/// Which grid columns become tab slots, and how many slots a row has.
+struct Slots {
+    kept: Vec<bool>,
+    count: usize,
+}
+
+impl Slots {
+    /// Every grid column of a table of `columns` columns is a slot but
+    /// the slivers.
+    fn of(t: &Table, columns: usize) -> Slots {
+        let kept: Vec<bool> = (0..columns)
+            .map(|g| {
+                t.grid_widths
+                    .get(g)
+                    .is_none_or(|&w| w == 0 || w >= SLIVER_TWIPS)
+            })
+            .collect();
+        let count = kept.iter().filter(|&&k| k).count();
+        Slots { kept, count }
+    }
+
+    /// Slots the grid columns `from..to` take.
+    fn within(&self, from: usize, to: usize) -> usize {
+        (from..to)
+            .filter(|&g| self.kept.get(g).copied().unwrap_or(true))
+            .count()
+    }
+}
+
 /// One grid-aligned, tab-separated line for a table row.
-fn row_line(row: &TableRow, columns: usize) -> Builder {
+fn row_line(row: &TableRow, slots: &Slots) -> Builder {
     let mut b = Builder::default();
     let mut col = 0;
     let sep = |b: &mut Builder, col: &mut usize| {
@@ -131,22 +166,31 @@ fn row_line(row: &TableRow, columns: usize) -> Builder {
         }
         *col += 1;
     };
-    for _ in 0..row.grid_before {
+    let mut g = 0;
+    for _ in 0..slots.within(0, row.grid_before) {
         sep(&mut b, &mut col);
     }
+    g += row.grid_before;
     for cell in &row.cells {
-        sep(&mut b, &mut col);
+        // A cell on slivers only writes into the slot before it.
+        let taken = slots.within(g, g + cell.span);
+        if taken > 0 || col == 0 {
+            sep(&mut b, &mut col);
+        } else {
+            b.push_plain(" ");
+        }
         if cell.vmerge != VMerge::Continue {
             write_cell(&cell.blocks, &mut b);
         }
-        for _ in 1..cell.span {
+        for _ in 1..taken {
             sep(&mut b, &mut col);
         }
+        g += cell.span;
     }
-    for _ in 0..row.grid_after {
+    for _ in 0..slots.within(g, g + row.grid_after) {
         sep(&mut b, &mut col);
     }
-    while col < columns {
+    while col < slots.count {
         sep(&mut b, &mut col);
     }
     b

@@ -37,6 +37,9 @@ pub struct Segment {
 pub struct Table {
     /// Columns declared by `w:tblGrid`.
     pub grid_columns: usize,
+    /// Width of each declared grid column in twips (`w:gridCol/@w:w`; 0
+    /// when not given); empty when unknown.
+    pub grid_widths: Vec<u32>,
     /// Rows in order.
     pub rows: Vec<TableRow>,
 }

@@ -144,6 +144,7 @@ impl Mapper {
         }
         Table {
             grid_columns: covered.len(),
+            grid_widths: Vec::new(),
             rows,
         }
     }
