@@ -103,12 +103,14 @@ fn normalize_line(line: &mut Line, plan: &Plan, index: usize) {
     }
 }
 
-/// NFC, Ð (U+00D0) → Đ, exotic spaces → ' ', zero-width characters and
-/// form feeds (page breaks of text dumps) dropped.
+/// NFC, Ð (U+00D0) → Đ, full-width ASCII forms ("＝", "％", "１" that some
+/// fonts and IMEs type) → ASCII, exotic spaces → ' ', zero-width characters
+/// and form feeds (page breaks of text dumps) dropped.
 /// Tabs are kept (they separate cells).
 pub fn text(s: &str) -> String {
     let mapped = s.chars().filter_map(|c| match c {
         '\u{00D0}' => Some('Đ'),
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0),
         '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Some(' '),
         '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{C}' => None,
         c => Some(c),
@@ -136,6 +138,7 @@ mod tests {
     fn nfc_and_spaces() {
         let nfd = "ho\u{0300}a\u{00A0}\u{00D0}a";
         assert_eq!(text(nfd), "hòa Đa");
+        assert_eq!(text("Có ＝ 1；Không ＝ 0 ９８％"), "Có = 1;Không = 0 98%");
     }
 
     #[test]
