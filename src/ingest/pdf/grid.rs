@@ -166,35 +166,52 @@ fn merge(pieces: impl Iterator<Item = Segment>) -> Vec<Segment> {
 
 /// Groups segments that touch into tables: (horizontals, verticals).
 fn components(hs: &[Segment], vs: &[Segment]) -> Vec<(Vec<Segment>, Vec<Segment>)> {
-    let mut parent: Vec<usize> = (0..hs.len() + vs.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while parent[i] != i {
-            parent[i] = parent[parent[i]];
-            i = parent[i];
-        }
-        i
-    }
+    let mut sets = Sets::new(hs.len() + vs.len());
     for (i, h) in hs.iter().enumerate() {
         for (j, v) in vs.iter().enumerate() {
             if h.covers(v.at) && v.covers(h.at) {
-                let (a, b) = (root(&mut parent, i), root(&mut parent, hs.len() + j));
-                parent[a.max(b)] = a.min(b);
+                sets.join(i, hs.len() + j);
             }
         }
     }
     let mut groups: std::collections::BTreeMap<usize, (Vec<Segment>, Vec<Segment>)> =
         Default::default();
     for (i, h) in hs.iter().enumerate() {
-        groups.entry(root(&mut parent, i)).or_default().0.push(*h);
+        groups.entry(sets.find(i)).or_default().0.push(*h);
     }
     for (j, v) in vs.iter().enumerate() {
         groups
-            .entry(root(&mut parent, hs.len() + j))
+            .entry(sets.find(hs.len() + j))
             .or_default()
             .1
             .push(*v);
     }
     groups.into_values().collect()
+}
+
+/// Disjoint sets of indices (union-find); a set's representative is its
+/// smallest index.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(n: usize) -> Self {
+        Sets((0..n).collect())
+    }
+
+    /// The representative of `i`'s set.
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.0[i] != i {
+            self.0[i] = self.0[self.0[i]];
+            i = self.0[i];
+        }
+        i
+    }
+
+    /// Merges the sets of `a` and `b`.
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        self.0[ra.max(rb)] = ra.min(rb);
+    }
 }
 
 /// Snaps positions into boundaries (sorted ascending, each the mean of
@@ -242,16 +259,12 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
     ys.reverse();
     h_at.reverse();
     let (rows, cols) = (ys.len() - 1, xs.len() - 1);
-    let mut parent: Vec<usize> = (0..rows * cols).collect();
-    let mut join = |a: usize, b: usize| {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        parent[ra.max(rb)] = ra.min(rb);
-    };
+    let mut sets = Sets::new(rows * cols);
     for (r, pair) in ys.windows(2).enumerate() {
         let mid_y = (pair[0] + pair[1]) / 2.0;
         for (c, walls) in v_at.iter().enumerate().take(cols).skip(1) {
             if !crosses(walls, mid_y) {
-                join(r * cols + c - 1, r * cols + c);
+                sets.join(r * cols + c - 1, r * cols + c);
             }
         }
     }
@@ -259,11 +272,11 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
         let mid_x = (pair[0] + pair[1]) / 2.0;
         for (r, floors) in h_at.iter().enumerate().take(rows).skip(1) {
             if !crosses(floors, mid_x) {
-                join((r - 1) * cols + c, r * cols + c);
+                sets.join((r - 1) * cols + c, r * cols + c);
             }
         }
     }
-    Some(assemble(xs, ys, &mut parent))
+    Some(assemble(xs, ys, &mut sets))
 }
 
 /// The segments at each boundary (`bounds` ascending): each segment goes
@@ -287,24 +300,18 @@ fn crosses(segments: &[Segment], p: f32) -> bool {
     segments.iter().any(|s| s.from <= p && p <= s.to)
 }
 
-fn find(parent: &mut [usize], mut i: usize) -> usize {
-    while parent[i] != i {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    i
-}
-
-/// Cells from the joined slots: each group's bounding slots.
-fn assemble(xs: Vec<f32>, ys: Vec<f32>, parent: &mut [usize]) -> Grid {
+/// Cells from the joined slots (`sets` over the slots, row-major): each
+/// set's bounding slots.
+fn assemble(xs: Vec<f32>, ys: Vec<f32>, sets: &mut Sets) -> Grid {
     let cols = xs.len() - 1;
+    let slots = sets.0.len();
     let mut cells: Vec<Cell> = Vec::new();
-    let mut cell_of_root: std::collections::HashMap<usize, usize> = Default::default();
-    let mut slot_cell = Vec::with_capacity(parent.len());
-    for slot in 0..parent.len() {
+    // The cell of each set, by its representative (its first slot).
+    let mut cell_of: Vec<Option<usize>> = vec![None; slots];
+    let mut slot_cell = Vec::with_capacity(slots);
+    for slot in 0..slots {
         let (row, col) = (slot / cols, slot % cols);
-        let root = find(parent, slot);
-        let index = *cell_of_root.entry(root).or_insert_with(|| {
+        let index = *cell_of[sets.find(slot)].get_or_insert_with(|| {
             cells.push(Cell {
                 row,
                 col,

@@ -131,23 +131,7 @@ pub(super) fn to_frame(rotation: u16, mirrored: bool, x: f32, y: f32) -> (f32, f
 /// Lines of one page, numbered from `first_no`: the main direction's
 /// lines first, then those of each other direction.
 pub fn page_lines(marks: &Marks, page: u32, first_no: usize) -> Vec<Line> {
-    let mut frames: Vec<((u16, bool), Vec<&PlacedGlyph>)> = Vec::new();
-    for g in &marks.glyphs {
-        if g.text.is_empty()
-            || g.size.is_nan()
-            || g.size <= 0.0
-            || !g.x.is_finite()
-            || !g.y.is_finite()
-        {
-            continue;
-        }
-        let key = (g.rotation, g.mirrored);
-        match frames.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, gs)) => gs.push(g),
-            None => frames.push((key, vec![g])),
-        }
-    }
-    frames.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    let frames = frames(&marks.glyphs);
     let mut out = Vec::new();
     for ((rotation, mirrored), gs) in frames {
         let rules: Vec<Rule> = marks
@@ -165,6 +149,29 @@ pub fn page_lines(marks: &Marks, page: u32, first_no: usize) -> Vec<Line> {
         out.extend(lines);
     }
     out
+}
+
+/// The drawable glyphs grouped by the direction their text runs in
+/// (rotation, mirrored), the direction with the most glyphs first.
+pub(super) fn frames(glyphs: &[PlacedGlyph]) -> Vec<((u16, bool), Vec<&PlacedGlyph>)> {
+    let mut frames: Vec<((u16, bool), Vec<&PlacedGlyph>)> = Vec::new();
+    for g in glyphs {
+        if g.text.is_empty()
+            || g.size.is_nan()
+            || g.size <= 0.0
+            || !g.x.is_finite()
+            || !g.y.is_finite()
+        {
+            continue;
+        }
+        let key = (g.rotation, g.mirrored);
+        match frames.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, gs)) => gs.push(g),
+            None => frames.push((key, vec![g])),
+        }
+    }
+    frames.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
+    frames
 }
 
 /// A rule in the frame of text running at `rotation` degrees.

@@ -1,42 +1,32 @@
 //! A page's lines: ruled tables as rows of cells, the rest as layout lines.
 //!
-//! Each glyph whose centre lies in a ruled table's cell ([`grid`]) is that
-//! cell's text, whatever line it sits on: a vertically centred "STT" or
-//! "1." beside a two-line label, or a "Ghi chú" centred over the rows it is
-//! merged across, lands in its own cell (a merged cell's text belongs to
-//! its first row, as in a DOCX table). A table becomes one tab-separated
-//! line per row band, cells aligned to the grid, spanned slots empty — the
-//! shape DOCX tables arrive in, so one detector path reads both. Glyphs
-//! outside tables are laid out by [`lines::page_lines`], band by band
-//! between the tables, so the page keeps its reading order.
+//! Text goes to the ruled table cell ([`grid`]) its first glyph's centre
+//! lies in, piece by piece (what one operator drew without a wide gap, so
+//! a label overflowing its cell stays whole), whatever line it sits on: a
+//! vertically centred "STT" or "1." beside a two-line label, or a "Ghi chú"
+//! centred over the rows it is merged across, lands in its own cell (a
+//! merged cell's text belongs to its first row, as in a DOCX table). A
+//! table becomes one tab-separated line per row band, cells aligned to the
+//! grid, spanned slots empty — the shape DOCX tables arrive in, so one
+//! detector path reads both. Glyphs outside tables are laid out by
+//! [`lines::page_lines`], band by band between the tables, so the page
+//! keeps its reading order.
 
 use super::grid::{self, Grid};
 use super::interp::{Marks, PlacedGlyph};
 use super::lines;
 use crate::ingest::{Line, Run};
 
-/// Lines of one page.
+/// Lines of one page, turned first when most of its text runs in another
+/// direction than left to right.
 pub fn page_lines(marks: &Marks, page: u32) -> Vec<Line> {
-    match main_frame(marks) {
-        (0, false) => upright_page_lines(marks, page),
-        frame => upright_page_lines(&in_frame(marks, frame), page),
+    let main = lines::frames(&marks.glyphs)
+        .first()
+        .map(|(frame, _)| *frame);
+    match main {
+        None | Some((0, false)) => upright_page_lines(marks, page),
+        Some(frame) => upright_page_lines(&in_frame(marks, frame), page),
     }
-}
-
-/// The direction most of a page's text runs in: (rotation, mirrored).
-fn main_frame(marks: &Marks) -> (u16, bool) {
-    let mut counts: Vec<((u16, bool), usize)> = Vec::new();
-    for g in marks.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
-        let key = (g.rotation, g.mirrored);
-        match counts.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((key, 1)),
-        }
-    }
-    counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map_or((0, false), |(k, _)| k)
 }
 
 /// The page turned so that text running in `frame` runs left to right (a
@@ -96,7 +86,7 @@ fn upright_page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         .iter()
         .filter(|r| {
             let (x, y) = ((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
-            !grids.iter().any(|g| inside(g, x, y))
+            !grids.iter().any(|g| g.cell_at(x, y).is_some())
         })
         .copied()
         .collect();
@@ -159,10 +149,6 @@ fn pieces<'g>(drawn: &[&'g PlacedGlyph]) -> Vec<Vec<&'g PlacedGlyph>> {
 /// above the baseline (the body of a lower-case letter).
 fn centre(g: &PlacedGlyph) -> (f32, f32) {
     (g.x + g.width / 2.0, g.y + g.size / 3.0)
-}
-
-fn inside(g: &Grid, x: f32, y: f32) -> bool {
-    g.cell_at(x, y).is_some()
 }
 
 /// The table and cell holding a point.
