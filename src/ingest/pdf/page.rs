@@ -222,19 +222,21 @@ fn cell_text(glyphs: &[PlacedGlyph], page: u32) -> (String, Vec<Run>) {
 fn squeeze_into(line: &Line, text: &mut String, runs: &mut Vec<Run>) {
     let mut map = vec![0usize; line.text.len() + 1];
     // Between lines: a space unless the break cut a token ("40/KH-" "SCT").
-    let next = line.text.trim_start();
-    let mut pending_space = crate::wrap::needs_space(text, next);
+    // The line's own leading spaces (its indent in the cell) decide nothing.
+    let mut pending_space = crate::wrap::needs_space(text, line.text.trim_start());
+    let mut started = false;
     for (i, ch) in line.text.char_indices() {
+        map[i] = text.len();
         if ch.is_whitespace() {
-            pending_space = pending_space || !text.is_empty();
-            map[i] = text.len();
+            pending_space |= started;
             continue;
         }
         if pending_space {
             text.push(' ');
             pending_space = false;
+            map[i] = text.len();
         }
-        map[i] = text.len();
+        started = true;
         text.push(ch);
     }
     // Positions inside a character or at the end map to the end of text.
@@ -305,6 +307,14 @@ mod tests {
             y1,
         }));
         rules
+    }
+
+    #[test]
+    fn a_token_cut_at_a_cells_line_end_joins_its_indented_rest() {
+        // A centred cell: the second line starts further right.
+        let mut glyphs = word(0.0, 400.0, "Số 40/KH-");
+        glyphs.extend(word(20.0, 388.0, "SCT ngày"));
+        assert_eq!(cell_text(&glyphs, 1).0, "Số 40/KH-SCT ngày");
     }
 
     #[test]
