@@ -72,13 +72,16 @@ fn metadata(bencher: divan::Bencher, path: &str) {
     bencher.bench(|| meta::extract(divan::black_box(&doc.lines), &tables).title);
 }
 
+/// The tests' one-page PDF builder.
+#[path = "../tests/common/pdf.rs"]
+mod pdf;
+
 /// A one-page PDF drawing a ruled table of `n` cells, each cell's top and
 /// left edge a filled bar of its own (as Word draws borders) and one glyph
 /// in it: `n` glyphs and about `2n` rules.
 fn dense_page(n: usize) -> Vec<u8> {
-    use lopdf::{dictionary, Document, Object, Stream};
     let side = (n as f64).sqrt().ceil() as usize;
-    let step = 700.0 / side as f64;
+    let step = 550.0 / side as f64;
     let mut content = String::from("BT /F1 4 Tf ET ");
     for r in 0..side {
         for c in 0..side {
@@ -92,28 +95,7 @@ fn dense_page(n: usize) -> Vec<u8> {
             ));
         }
     }
-    let mut doc = Document::with_version("1.5");
-    let font = doc.add_object(dictionary! {
-        "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
-    });
-    let stream = doc.add_object(Stream::new(dictionary! {}, content.into_bytes()));
-    let pages = doc.new_object_id();
-    let page = doc.add_object(dictionary! {
-        "Type" => "Page", "Parent" => pages, "Contents" => stream,
-        "MediaBox" => vec![0.into(), 0.into(), 842.into(), 842.into()],
-        "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
-    });
-    doc.objects.insert(
-        pages,
-        Object::Dictionary(dictionary! {
-            "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1,
-        }),
-    );
-    let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
-    doc.trailer.set("Root", catalog);
-    let mut out = Vec::new();
-    doc.save_to(&mut out).expect("dense page");
-    out
+    pdf::one_page(content.as_bytes(), |_, _| Vec::new())
 }
 
 /// Bounded work per page: reading a page of 1 000 and of 10 000 cells
@@ -121,5 +103,10 @@ fn dense_page(n: usize) -> Vec<u8> {
 #[divan::bench(args = [1_000, 10_000])]
 fn dense_pdf_page(bencher: divan::Bencher, cells: usize) {
     let pdf = dense_page(cells);
+    let read = ingest::read(&pdf, "pdf").expect("dense page reads");
+    assert!(
+        read.lines.iter().any(|l| l.cells.is_some()),
+        "the page is read as a ruled table"
+    );
     bencher.bench(|| ingest::read(divan::black_box(&pdf), "pdf").map(|d| d.lines.len()));
 }

@@ -281,8 +281,9 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
 
 /// True when `row`, the first after a header repeated on a new page, can
 /// be the rest of `prev` cut by the page break: no label of its own or one
-/// that goes on (in lower case, or after a dangling word), and no STT, or only the tail of a wrapped
-/// STT cell ("3.3." over "3") that cannot follow `prev`'s number.
+/// that goes on (in lower case, with "(", or after a dangling word), and no
+/// STT, or only the tail of a wrapped STT cell ("3.3." over "3") that
+/// cannot follow `prev`'s number.
 fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
     let lower = row
         .label
