@@ -69,7 +69,11 @@ fn catalog_and_checks(bencher: divan::Bencher, path: &str) {
 fn metadata(bencher: divan::Bencher, path: &str) {
     let doc = normalize::normalize_doc(read(path));
     let tables = detect::detect_tables(&doc.lines).tables;
-    bencher.bench(|| meta::extract(divan::black_box(&doc.lines), &tables).title);
+    bencher.bench(|| {
+        meta::extract(divan::black_box(&doc.lines), &tables)
+            .report
+            .title
+    });
 }
 
 /// The tests' one-page PDF builder.

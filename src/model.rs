@@ -68,6 +68,27 @@ pub struct Unit {
     pub level: Option<String>,
     /// Province without the word "tỉnh".
     pub province: Option<String>,
+    /// Where the unit was read; `null` when none was found.
+    pub source: Option<UnitSource>,
+    /// The issuing organ as the heading block prints it, parents first,
+    /// joined by " / " ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"); also set when the
+    /// organ is no committee or department and `name` stays `null`.
+    pub printed: Option<String>,
+}
+
+/// Where a report's issuing unit was read. Never from table rows or from
+/// other units mentioned in the body.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitSource {
+    /// The heading block's organ at the top left.
+    Heading,
+    /// The opening paragraph, where the unit names itself ("UBND huyện
+    /// Xín Mần báo cáo …"), in a document without a heading block.
+    Opening,
+    /// A table caption naming its owner ("… CỦA UBND HUYỆN KBANG"), in a
+    /// document without a heading block or opening self-reference.
+    Caption,
 }
 
 /// A reporting period.

@@ -59,11 +59,12 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
     attach_repairs(&mut detected.tables, &doc.repairs);
     warnings.extend(catalog::assign(&mut detected.tables));
     warnings.extend(check::check_tables(&detected.tables, &*catalog::CATALOG));
-    let report = meta::extract(&doc.lines, &detected.tables);
+    let meta = meta::extract(&doc.lines, &detected.tables);
+    warnings.extend(meta.warnings);
     Record {
         schema_version: SCHEMA_VERSION,
         source,
-        report,
+        report: meta.report,
         tables: detected.tables,
         warnings,
         error: None,

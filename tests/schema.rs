@@ -6,7 +6,7 @@
 //! `$ref`, `anyOf` and array `items`.
 
 use baocao::model::{
-    Column, ErrorInfo, Period, Record, Repair, Report, Role, Row, Source, Table, Unit,
+    Column, ErrorInfo, Period, Record, Repair, Report, Role, Row, Source, Table, Unit, UnitSource,
     Value as Cell, ValueKind, Warning,
 };
 use serde_json::{json, Value};
@@ -143,6 +143,8 @@ fn full_record() -> Record {
                 name: Some("UBND huyện Kbang".into()),
                 level: Some("huyen".into()),
                 province: Some("Gia Lai".into()),
+                source: Some(UnitSource::Heading),
+                printed: Some("ỦY BAN NHÂN DÂN HUYỆN KBANG".into()),
             },
             period: Some(Period {
                 kind: "quarter".into(),

@@ -1,19 +1,25 @@
 //! Metadata stage: issuing unit, period, number, date, signer and title.
 //!
-//! [`header`] reads the block above the title, [`period`] the reported
-//! period, [`unit`] the issuing unit and province from mentions across the
-//! document, [`signer`] the name under the signature titles. Vocabulary lives
-//! in `patterns/meta.toml`.
+//! [`header`] reads the number and date above the title, [`heading`] the
+//! issuing organ's block, [`period`] the reported period, [`unit`] the
+//! issuing unit and [`province`] its province (only where the document names
+//! itself, never from table rows), [`signer`] the name under the signature
+//! titles. Vocabulary lives in `patterns/meta.toml`.
 
 mod header;
+mod heading;
+mod mention;
 mod period;
+mod province;
 mod signer;
 mod unit;
 mod vocab;
 
 use crate::ingest::Line;
-use crate::model::{Report, Table};
+use crate::model::{Report, Table, Warning};
+use crate::normalize::fold;
 use crate::normalize::{collapse_ws, strip_markup};
+use std::ops::Range;
 
 /// A non-empty line without markup, white space collapsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,23 +66,32 @@ fn clean(lines: &[Line]) -> Vec<Clean> {
         .collect()
 }
 
+/// The report metadata and the warnings about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Meta {
+    /// The metadata.
+    pub report: Report,
+    /// `no_heading` when the document prints no heading block.
+    pub warnings: Vec<Warning>,
+}
+
 /// Reads the report metadata from the document's lines and detected tables.
-pub fn extract(lines: &[Line], tables: &[Table]) -> Report {
+pub fn extract(lines: &[Line], tables: &[Table]) -> Meta {
     let lines = clean(lines);
-    let first_row = tables
-        .iter()
-        .flat_map(|t| t.rows.first())
-        .map(|r| r.line)
-        .min()
-        .unwrap_or(usize::MAX);
-    let appendix = lines
-        .iter()
-        .position(|l| l.no >= first_row)
-        .unwrap_or(lines.len());
+    let in_table = in_tables(&lines, tables);
+    let appendix = in_table.iter().position(|&t| t).unwrap_or(lines.len());
     let head = header::title_head(&lines);
-    let header_end = head.unwrap_or(0);
     let title = head.and_then(|h| header::title(&lines, h));
-    let header = &lines[..header::header_end(&lines, head)];
+    let header_end = header::header_end(&lines, head);
+    let header = &lines[..header_end];
+    let heading = heading::read(&lines, header_end);
+    let evidence = unit::Evidence {
+        lines: &lines,
+        heading: &heading,
+        opening: opening(&lines, header_end, appendix),
+        appendix,
+        in_table,
+    };
     // The reported period: from the title, else the body's first mention.
     let period = title.as_deref().and_then(period::parse).or_else(|| {
         lines
@@ -84,12 +99,54 @@ pub fn extract(lines: &[Line], tables: &[Table]) -> Report {
             .take(appendix)
             .find_map(|l| period::parse(&l.text))
     });
-    Report {
-        unit: unit::extract(&lines, header_end, appendix),
+    let report = Report {
+        unit: unit::extract(&evidence),
         period,
         number: header::number(header),
         date: header::date(header),
         signer: signer::extract(&lines, appendix),
         title,
-    }
+    };
+    let warnings = (!heading.found)
+        .then(|| no_heading(&report))
+        .into_iter()
+        .collect();
+    Meta { report, warnings }
+}
+
+/// For every line, whether it lies between a table's first and last row.
+fn in_tables(lines: &[Clean], tables: &[Table]) -> Vec<bool> {
+    let spans: Vec<(usize, usize)> = tables
+        .iter()
+        .filter_map(|t| Some((t.rows.first()?.line, t.rows.last()?.line)))
+        .collect();
+    lines
+        .iter()
+        .map(|l| spans.iter().any(|(a, b)| (*a..=*b).contains(&l.no)))
+        .collect()
+}
+
+/// The opening paragraph: from the title to the first section line, at
+/// most `preamble.max_lines` lines, never into a table.
+fn opening(lines: &[Clean], start: usize, appendix: usize) -> Range<usize> {
+    let p = &vocab::VOCAB.preamble;
+    let limit = (start + p.max_lines).min(appendix).min(lines.len());
+    let end = (start + 1..limit)
+        .find(|&i| {
+            let f = fold(&lines[i].text);
+            p.section_starts.iter().any(|s| f.starts_with(s.as_str()))
+        })
+        .unwrap_or(limit);
+    start.min(end)..end
+}
+
+fn no_heading(report: &Report) -> Warning {
+    let said = match report.unit.source {
+        Some(_) => "the unit is taken from where the document names itself (see unit.source)",
+        None => "the issuing unit is left empty",
+    };
+    Warning::new(
+        "no_heading",
+        format!("no heading block (issuing organ, number, place and date) was found: {said}"),
+    )
 }

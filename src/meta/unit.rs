@@ -1,439 +1,216 @@
-//! The issuing unit and its province, from mentions of committees ("UBND
-//! huyện Kbang", "Ủy ban nhân dân tỉnh Hà Giang"), departments ("Sở Xây dựng")
-//! and places ("huyện Kbang", "tỉnh Gia Lai") across the document.
+//! The issuing unit, from the places where a document names itself: the
+//! heading block's organ, else the opening paragraph's self-reference
+//! ("UBND huyện Xín Mần báo cáo …"), else a table caption's owner ("… CỦA
+//! UBND HUYỆN KBANG"). Units mentioned elsewhere in the body, and table
+//! rows ("Sở Tư pháp", "UBND xã Đam Rông" as labels), never name it.
 
-use super::vocab::{Level, VOCAB};
+use super::heading::Heading;
+use super::mention::{self, best_printed, Mention, Who};
+use super::province;
+use super::vocab::VOCAB;
 use super::Clean;
-use crate::model::Unit;
+use crate::model::{Unit, UnitSource};
 use crate::normalize::fold;
-use regex::Regex;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-/// Lines above the first table row read as the appendix caption.
+/// Lines above the first table row read as the table's caption.
 const CAPTION_LINES: usize = 8;
 
-/// Who a mention names.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Who {
-    /// A People's Committee at a level, maybe with a place name.
-    Committee { level: Level, name: Option<String> },
-    /// A department, by its official name.
-    Department(String),
-    /// A place without a committee word ("huyện Kbang").
-    Place { level: Level, name: String },
+/// Where the metadata stage may look for the unit and its province.
+pub struct Evidence<'a> {
+    /// The document's cleaned lines.
+    pub lines: &'a [Clean],
+    /// The heading block.
+    pub heading: &'a Heading,
+    /// Indices of the opening paragraph's lines.
+    pub opening: Range<usize>,
+    /// Index of the first table row's line (`lines.len()` without tables).
+    pub appendix: usize,
+    /// For every line, whether it lies inside a table.
+    pub in_table: Vec<bool>,
 }
 
-impl PartialEq for Level {
-    fn eq(&self, other: &Self) -> bool {
-        self.word == other.word
+impl Evidence<'_> {
+    /// The lines outside tables, with their indices.
+    pub fn body(&self) -> impl Iterator<Item = (usize, &Clean)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.in_table[*i])
+    }
+
+    /// The opening paragraph as one text (its names wrap).
+    pub fn opening_text(&self) -> String {
+        join(&self.lines[self.opening.clone()])
     }
 }
-impl Eq for Level {}
 
-#[derive(Debug, Clone)]
-struct Mention {
-    who: Who,
-    /// Index of the line in the cleaned lines.
-    line: usize,
-    /// Followed by "báo cáo": the unit speaking of itself.
-    self_reference: bool,
+fn join(lines: &[Clean]) -> String {
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
+    texts.join(" ")
 }
 
-fn tokens(text: &str) -> Vec<(String, String)> {
-    text.split_whitespace()
-        .map(|t| {
-            let trimmed = t.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-            (trimmed.to_string(), fold(trimmed))
+/// The unit as read: who, where, and the heading's printed organs.
+#[derive(Debug, Default)]
+pub(super) struct Issuer {
+    /// The committee or department; `None` for other organs.
+    pub who: Option<Who>,
+    /// Where it was read.
+    pub source: Option<UnitSource>,
+    /// The heading's organs as printed.
+    pub printed: Option<String>,
+}
+
+/// Finds the issuing unit and its province.
+pub fn extract(ev: &Evidence) -> Unit {
+    let issuer = from_heading(ev.heading)
+        .or_else(|| from_opening(ev))
+        .or_else(|| from_caption(ev))
+        .unwrap_or_default();
+    let mut unit = Unit {
+        source: issuer.source,
+        printed: issuer.printed.clone(),
+        ..Unit::default()
+    };
+    match &issuer.who {
+        Some(Who::Department(d)) => {
+            unit.name = Some(format!("Sở {d}"));
+            unit.level = Some("so".into());
+        }
+        Some(Who::Committee { level, name }) => {
+            let name = name.as_ref().map(|n| printed_form(ev, n));
+            let central = name.as_deref().is_some_and(province::is_central_city);
+            unit.level = Some(if central { "tinh" } else { &level.level }.into());
+            unit.name = name.map(|n| format!("UBND {} {n}", level.printed));
+        }
+        _ => {}
+    }
+    unit.province = province::extract(ev, &issuer, &unit);
+    unit
+}
+
+/// The heading's lowest organ: a department printed in it (also after its
+/// committee on one line: "UBND TỈNH LÂM ĐỒNG SỞ NỘI VỤ"), else a committee
+/// it starts with; neither for other organs ("VĂN PHÒNG UBND TỈNH").
+fn from_heading(heading: &Heading) -> Option<Issuer> {
+    let lowest = heading.organs.last()?;
+    let mentions = mention::in_text(lowest);
+    let department = mentions
+        .iter()
+        .find(|m| matches!(m.who, Who::Department(_)));
+    let who = department
+        .or_else(|| {
+            mentions
+                .iter()
+                .find(|m| m.token == 0 && matches!(m.who, Who::Committee { .. }))
+        })
+        .map(|m| m.who.clone());
+    Some(Issuer {
+        who,
+        source: Some(UnitSource::Heading),
+        printed: Some(heading.organs.join(" / ")),
+    })
+}
+
+/// The unit speaking of itself in the opening paragraph; a nameless
+/// committee ("UBND huyện báo cáo") takes its name from the caption's owner
+/// or from the body's place names.
+fn from_opening(ev: &Evidence) -> Option<Issuer> {
+    let speaker = mention::in_text(&ev.opening_text())
+        .into_iter()
+        .find(|m| m.self_reference && !matches!(m.who, Who::Place { .. }))?;
+    let who = match speaker.who {
+        Who::Committee { level, name: None } => {
+            let name = caption_owner(ev)
+                .and_then(|m| match m.who {
+                    Who::Committee { level: l, name } if l == level => name,
+                    _ => None,
+                })
+                .or_else(|| common_name(ev, &level));
+            Who::Committee { level, name }
+        }
+        who => who,
+    };
+    Some(Issuer {
+        who: Some(who),
+        source: Some(UnitSource::Opening),
+        printed: None,
+    })
+}
+
+fn from_caption(ev: &Evidence) -> Option<Issuer> {
+    let owner = caption_owner(ev)?;
+    Some(Issuer {
+        who: Some(owner.who),
+        source: Some(UnitSource::Caption),
+        printed: None,
+    })
+}
+
+/// A named committee or a department after "của" in the capitals caption
+/// lines just above the first table.
+fn caption_owner(ev: &Evidence) -> Option<Mention> {
+    let caption = ev.appendix.saturating_sub(CAPTION_LINES)..ev.appendix;
+    ev.body()
+        .filter(|(i, l)| caption.contains(i) && !l.text.chars().any(char::is_lowercase))
+        .flat_map(|(_, l)| mention::in_text(&l.text))
+        .find(|m| {
+            m.owned
+                && matches!(
+                    m.who,
+                    Who::Committee { name: Some(_), .. } | Who::Department(_)
+                )
+        })
+}
+
+/// The body's names of a level, outside tables.
+fn names_at(ev: &Evidence, level: &super::vocab::Level) -> Vec<String> {
+    ev.body()
+        .flat_map(|(_, l)| mention::in_text(&l.text))
+        .filter_map(|m| match m.who {
+            Who::Committee {
+                level: l,
+                name: Some(n),
+            }
+            | Who::Place { level: l, name: n }
+                if l == *level =>
+            {
+                Some(n)
+            }
+            _ => None,
         })
         .collect()
 }
 
-/// Does the folded phrase `words` start at token `i`? Returns its length.
-fn phrase_at(toks: &[(String, String)], i: usize, words: &str) -> Option<usize> {
-    let parts: Vec<&str> = words.split(' ').collect();
-    let ok = parts
-        .iter()
-        .enumerate()
-        .all(|(k, p)| toks.get(i + k).is_some_and(|t| t.1 == *p));
-    ok.then_some(parts.len())
-}
-
-fn level_at(toks: &[(String, String)], i: usize) -> Option<(Level, usize)> {
-    VOCAB
-        .levels
-        .iter()
-        .find_map(|l| phrase_at(toks, i, &l.word).map(|n| (l.clone(), n)))
-}
-
-/// Capitalised name words from token `i` ("Kbang", "Xín Mần", "QUẢNG BÌNH").
-fn name_at(toks: &[(String, String)], raw: &[&str], i: usize) -> Option<String> {
-    let mut words = Vec::new();
-    for (k, (t, f)) in toks.iter().enumerate().skip(i).take(VOCAB.max_name_words) {
-        let capital = t.starts_with(|c: char| c.is_uppercase());
-        if !capital
-            || t.is_empty()
-            || VOCAB.name_stops.contains(f)
-            || t.chars().any(|c| c.is_ascii_digit())
-        {
-            break;
-        }
-        words.push(t.clone());
-        // Punctuation after the word ends the name ("Kbang,").
-        if raw
-            .get(k)
-            .is_some_and(|r| r.ends_with(|c: char| !c.is_alphanumeric()))
-        {
-            break;
-        }
-    }
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-fn department_at(toks: &[(String, String)], i: usize) -> Option<(String, usize)> {
-    let word = &toks[i].0;
-    if !word.starts_with(char::is_uppercase) || word.to_lowercase() != VOCAB.department_word {
-        return None;
-    }
-    let mut best: Option<(String, usize)> = None;
-    for d in &VOCAB.departments {
-        if let Some(n) = phrase_at(toks, i + 1, &fold(d)) {
-            if best.as_ref().is_none_or(|(_, m)| n > *m) {
-                best = Some((d.clone(), n));
-            }
-        }
-    }
-    best.map(|(d, n)| (d, n + 1))
-}
-
-fn is_self_reference(toks: &[(String, String)], after: usize) -> bool {
-    (after..after + 2).any(|i| {
-        VOCAB
-            .self_reference
-            .iter()
-            .any(|v| phrase_at(toks, i, v).is_some())
-    })
-}
-
-/// Mentions in every line; the header block is also read as one line, since
-/// its names wrap ("ỦY BAN NHÂN DÂN" / "HUYỆN HẠ HÒA").
-fn mentions(lines: &[Clean], header_end: usize) -> Vec<Mention> {
-    let joined = lines[..header_end.min(lines.len())]
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let header = Clean {
-        no: 0,
-        text: joined,
-    };
-    let mut out = Vec::new();
-    let indexed = lines
-        .iter()
-        .enumerate()
-        .chain(std::iter::once((0, &header)));
-    for (li, line) in indexed {
-        let raw: Vec<&str> = line.text.split_whitespace().collect();
-        let toks = tokens(&line.text);
-        let mut i = 0;
-        while i < toks.len() {
-            if let Some((dept, n)) = department_at(&toks, i) {
-                out.push(Mention {
-                    who: Who::Department(dept),
-                    line: li,
-                    self_reference: is_self_reference(&toks, i + n),
-                });
-                i += n;
-                continue;
-            }
-            let committee = VOCAB
-                .committee_words
-                .iter()
-                .find_map(|w| phrase_at(&toks, i, w));
-            let start = i + committee.unwrap_or(0);
-            let Some((level, n)) = level_at(&toks, start) else {
-                i += 1;
-                continue;
-            };
-            let name = name_at(&toks, &raw, start + n);
-            let end = start + n + name.as_ref().map_or(0, |s| s.split(' ').count());
-            let who = match (committee, name) {
-                (Some(_), name) => Who::Committee { level, name },
-                (None, Some(name)) => Who::Place { level, name },
-                (None, None) => {
-                    i += 1;
-                    continue;
-                }
-            };
-            out.push(Mention {
-                who,
-                line: li,
-                self_reference: is_self_reference(&toks, end),
-            });
-            i = end.max(i + 1);
-        }
-    }
-    out
-}
-
-/// The most frequent printed form among names with the same folded key,
-/// preferring forms that are not all capitals.
-fn best_printed<'a>(names: impl Iterator<Item = &'a String>, key: &str) -> Option<String> {
-    let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
-    for n in names.filter(|n| fold(n) == key) {
-        *counts.entry(n).or_default() += 1;
-    }
-    let caps = |s: &str| !s.chars().any(char::is_lowercase);
-    counts
-        .into_iter()
-        .max_by_key(|(n, c)| (!caps(n), *c))
-        .map(|(n, _)| if caps(n) { title_case(n) } else { n.clone() })
-}
-
-/// "QUẢNG BÌNH" → "Quảng Bình".
-fn title_case(s: &str) -> String {
-    s.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next()
-                .map(|f| {
-                    f.to_uppercase()
-                        .chain(cs.flat_map(char::to_lowercase))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-        .collect::<Vec<String>>()
-        .join(" ")
-}
-
-fn level_rank(level: &Level) -> u8 {
-    match level.level.as_str() {
-        "xa" => 0,
-        "huyen" => 1,
-        _ => 2,
-    }
-}
-
-/// Finds the issuing unit. `header` lines end where the title starts;
-/// `appendix` is where the indicator tables begin.
-pub fn extract(lines: &[Clean], header_end: usize, appendix: usize) -> Unit {
-    let all = mentions(lines, header_end);
-    let names_of = |level: &Level| -> Vec<String> {
-        all.iter()
-            .filter_map(|m| match &m.who {
-                Who::Committee {
-                    level: l,
-                    name: Some(n),
-                }
-                | Who::Place { level: l, name: n }
-                    if l == level =>
-                {
-                    Some(n.clone())
-                }
-                _ => None,
-            })
-            .collect()
-    };
-    let in_header = |m: &&Mention| m.line < header_end;
-    let issuer = all
-        .iter()
-        .filter(in_header)
-        .find(|m| matches!(m.who, Who::Department(_)))
-        .or_else(|| {
-            all.iter()
-                .filter(in_header)
-                .filter(|m| matches!(m.who, Who::Committee { .. }))
-                .min_by_key(|m| match &m.who {
-                    Who::Committee { level, .. } => level_rank(level),
-                    _ => u8::MAX,
-                })
-        })
-        .or_else(|| {
-            all.iter()
-                .find(|m| m.self_reference && !matches!(m.who, Who::Place { .. }))
-        })
-        .or_else(|| {
-            // The appendix caption ("… CỦA UBND HUYỆN KBANG").
-            let caption = appendix.saturating_sub(CAPTION_LINES)..appendix;
-            all.iter().filter(|m| caption.contains(&m.line)).find(|m| {
-                matches!(
-                    m.who,
-                    Who::Committee { name: Some(_), .. } | Who::Department(_)
-                )
-            })
-        });
-    let mut unit = Unit::default();
-    let Some(issuer) = issuer else {
-        unit.province = province(lines, &all, None);
-        return unit;
-    };
-    match &issuer.who {
-        Who::Department(d) => {
-            unit.name = Some(format!("Sở {d}"));
-            unit.level = Some("so".into());
-        }
-        Who::Committee { level, name } => {
-            let candidates = names_of(level);
-            let name = name
-                .as_ref()
-                .map(|n| fold(n))
-                .or_else(|| most_common_key(&candidates))
-                .and_then(|key| best_printed(candidates.iter(), &key));
-            let central = name.as_ref().is_some_and(|n| {
-                VOCAB
-                    .places
-                    .central_cities
-                    .iter()
-                    .any(|c| fold(c).ends_with(&fold(n)))
-            });
-            unit.level = Some(if central {
-                "tinh".into()
-            } else {
-                level.level.clone()
-            });
-            unit.name = name.map(|n| format!("UBND {} {n}", level.printed));
-        }
-        Who::Place { .. } => {}
-    }
-    let own_province = match (&unit.level, &unit.name) {
-        (Some(l), Some(n)) if l == "tinh" => n
-            .split_once(' ')
-            .and_then(|(_, rest)| rest.split_once(' '))
-            .map(|(_, p)| p.to_string()),
-        _ => None,
-    };
-    unit.province = own_province.or_else(|| province(lines, &all, Some(header_end)));
-    unit
-}
-
-fn most_common_key(names: &[String]) -> Option<String> {
+/// The body's most frequent name of a level, when named often enough.
+fn common_name(ev: &Evidence, level: &super::vocab::Level) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for n in names {
-        *counts.entry(fold(n)).or_default() += 1;
-    }
-    counts.into_iter().max_by_key(|(_, c)| *c).map(|(k, _)| k)
-}
-
-/// The province: a province-level committee in the header, else the province
-/// named most often (in text, or in `.gov.vn` addresses).
-fn province(lines: &[Clean], all: &[Mention], header_end: Option<usize>) -> Option<String> {
-    let known = |name: &str| {
-        VOCAB
-            .places
-            .provinces
-            .iter()
-            .find(|p| fold(p) == fold(name))
-            .cloned()
-    };
-    if let Some(h) = header_end {
-        let from_header = all
-            .iter()
-            .filter(|m| m.line < h)
-            .find_map(|m| match &m.who {
-                Who::Committee {
-                    level,
-                    name: Some(n),
-                } if level.level == "tinh" => known(n),
-                _ => None,
-            });
-        if from_header.is_some() {
-            return from_header;
-        }
-    }
-    let mut counts: BTreeMap<&String, usize> = BTreeMap::new();
-    for line in lines {
-        let f = fold(&line.text);
-        for c in PROVINCES.pattern.captures_iter(&f) {
-            let key = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
-            if let Some(p) = PROVINCES.by_key.get(key) {
-                *counts.entry(p).or_default() += 1;
-            }
-        }
+    for n in names_at(ev, level) {
+        *counts.entry(fold(&n)).or_default() += 1;
     }
     counts
         .into_iter()
+        .filter(|(_, c)| *c >= VOCAB.preamble.min_name_mentions)
         .max_by_key(|(_, c)| *c)
-        .map(|(p, _)| p.clone())
+        .map(|(key, _)| key)
 }
 
-/// Province names as one search: folded names as words, and domain labels
-/// of `.gov.vn` addresses ("kbang.gialai.gov.vn").
-struct ProvinceSearch {
-    pattern: Regex,
-    by_key: HashMap<String, String>,
+/// The printed form of a name (or folded key): the body's most frequent
+/// spelling with the same key, lower case preferred to capitals.
+fn printed_form(ev: &Evidence, name: &str) -> String {
+    let key = fold(name);
+    let all: Vec<String> = ev
+        .body()
+        .flat_map(|(_, l)| mention::in_text(&l.text))
+        .filter_map(|m| match m.who {
+            Who::Committee { name: Some(n), .. } | Who::Place { name: n, .. } => Some(n),
+            _ => None,
+        })
+        .chain(std::iter::once(name.to_string()))
+        .collect();
+    best_printed(all.iter().filter(|n| *n != &key), &key).unwrap_or_else(|| name.to_string())
 }
-
-static PROVINCES: LazyLock<ProvinceSearch> = LazyLock::new(|| {
-    let mut by_key = HashMap::new();
-    let mut words = Vec::new();
-    let mut domains = Vec::new();
-    for p in &VOCAB.places.provinces {
-        let key = fold(p);
-        let domain = key.replace(' ', "");
-        words.push(regex::escape(&key));
-        domains.push(regex::escape(&domain));
-        by_key.insert(key, p.clone());
-        by_key.insert(domain, p.clone());
-    }
-    let pattern = format!(
-        r"\b({})\b|\.({})\.gov\.vn",
-        words.join("|"),
-        domains.join("|")
-    );
-    ProvinceSearch {
-        pattern: Regex::new(&pattern).expect("province names make a valid regex"),
-        by_key,
-    }
-});
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn department_under_province_header() {
-        let l = Clean::from_texts(&[
-            "UBND TỈNH QUẢNG BÌNH CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-            "SỞ XÂY DỰNG Độc lập - Tự do - Hạnh phúc",
-            "BÁO CÁO",
-        ]);
-        let u = extract(&l, 2, 3);
-        assert_eq!(u.name.as_deref(), Some("Sở Xây dựng"));
-        assert_eq!(u.level.as_deref(), Some("so"));
-        assert_eq!(u.province.as_deref(), Some("Quảng Bình"));
-    }
-
-    #[test]
-    fn committee_speaking_of_itself_with_most_common_spelling() {
-        let l = Clean::from_texts(&[
-            "BÁO CÁO",
-            "Ủy ban nhân dân huyện Xín Mần báo cáo kết quả, tỉnh Hà Giang",
-            "huyện Xin Mần; huyện Xín Mần; huyện Xín Mần",
-        ]);
-        let u = extract(&l, 0, 3);
-        assert_eq!(u.name.as_deref(), Some("UBND huyện Xín Mần"));
-        assert_eq!(u.level.as_deref(), Some("huyen"));
-        assert_eq!(u.province.as_deref(), Some("Hà Giang"));
-    }
-
-    #[test]
-    fn nameless_self_reference_takes_the_name_from_mentions() {
-        let l = Clean::from_texts(&[
-            "BÁO CÁO",
-            "UBND huyện báo cáo tình hình",
-            "trên địa bàn huyện Kbang",
-            "xem https://kbang.gialai.gov.vn",
-        ]);
-        let u = extract(&l, 0, 4);
-        assert_eq!(u.name.as_deref(), Some("UBND huyện Kbang"));
-        assert_eq!(u.province.as_deref(), Some("Gia Lai"));
-    }
-
-    #[test]
-    fn capitals_become_title_case() {
-        assert_eq!(title_case("QUẢNG BÌNH"), "Quảng Bình");
-        let l = Clean::from_texts(&["ỦY BAN NHÂN DÂN", "HUYỆN HẠ HÒA", "BÁO CÁO"]);
-        assert_eq!(extract(&l, 2, 3).name.as_deref(), Some("UBND huyện Hạ Hòa"));
-    }
-}
+mod tests;

@@ -38,6 +38,36 @@ pub struct HeaderPatterns {
     pub max_lines: usize,
 }
 
+/// Heading-block vocabulary (folded).
+#[derive(Deserialize, Debug)]
+pub struct HeadingWords {
+    /// Phrases that start the national motto.
+    pub motto: Vec<String>,
+    /// Document types whose all-capitals line ends the organ lines.
+    pub types: Vec<String>,
+    /// Marks that name no organ ("dự thảo", "khẩn").
+    pub marks: Vec<String>,
+    /// Tokens that cut an organ's part of a merged line ("số:", "v/v").
+    pub cuts: Vec<String>,
+}
+
+/// Opening-paragraph vocabulary (folded) and the thresholds of body evidence.
+#[derive(Deserialize, Debug)]
+pub struct PreambleWords {
+    /// Prefixes of the first section line.
+    pub section_starts: Vec<String>,
+    /// Most lines of the opening paragraph.
+    pub max_lines: usize,
+    /// The owner word before a caption's unit ("cua").
+    pub owner: String,
+    /// Fewest mentions of a name that complete a nameless self-reference.
+    pub min_name_mentions: usize,
+    /// Fewest body mentions of a province taken for a known unit.
+    pub min_province_mentions: usize,
+    /// How many times the next province's count the leader must exceed.
+    pub province_lead: usize,
+}
+
 /// Period vocabulary (folded).
 #[derive(Deserialize, Debug)]
 pub struct PeriodWords {
@@ -78,7 +108,7 @@ pub struct Vocab {
     pub committee_words: Vec<String>,
     /// The department word in lower case ("sở").
     pub department_word: String,
-    /// Folded words that end a place name.
+    /// Lower-case words that end a place name.
     pub name_stops: Vec<String>,
     /// Most words of a place name.
     pub max_name_words: usize,
@@ -92,6 +122,10 @@ pub struct Vocab {
     pub title: Title,
     /// Header patterns.
     pub header: HeaderPatterns,
+    /// Heading-block vocabulary.
+    pub heading: HeadingWords,
+    /// Opening-paragraph vocabulary.
+    pub preamble: PreambleWords,
     /// Period vocabulary.
     pub period: PeriodWords,
     /// Signature vocabulary.
