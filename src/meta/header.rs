@@ -98,6 +98,15 @@ mod tests {
         );
         assert_eq!(n("Số 12/BC-UBND").as_deref(), Some("12/BC-UBND"));
         assert_eq!(
+            n("Số: 1925 /STC- HTDN Bình Thuận, ngày 19").as_deref(),
+            Some("1925/STC-HTDN")
+        );
+        assert_eq!(
+            n("Số: 12/BC-UBND Lâm Đồng, ngày").as_deref(),
+            Some("12/BC-UBND")
+        );
+        assert_eq!(n("Số: 2319/QĐ-TTg").as_deref(), Some("2319/QĐ-TTg"));
+        assert_eq!(
             n("Số: 2775/SNV-CCHC&amp;VTLT; 10/11/2025").as_deref(),
             Some("2775/SNV-CCHC&VTLT")
         );

@@ -7,6 +7,27 @@
 use super::vocab::VOCAB;
 use super::Clean;
 use crate::normalize::fold;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&VOCAB.heading.stamp).expect("patterns/meta.toml: heading.stamp is a regex")
+});
+static SIGNING_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&VOCAB.heading.signing_time)
+        .expect("patterns/meta.toml: heading.signing_time is a regex")
+});
+
+/// Is line `i` a signing stamp's: one line with number, date and time, or
+/// a number over a signing-time line?
+fn is_stamp(lines: &[Clean], i: usize) -> bool {
+    let time_below = lines
+        .get(i + 1)
+        .is_some_and(|l| SIGNING_TIME.is_match(&l.text));
+    STAMP.is_match(&lines[i].text)
+        || SIGNING_TIME.is_match(&lines[i].text)
+        || (time_below && starts_number(&lines[i].text))
+}
 
 /// What the heading block prints.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -24,7 +45,12 @@ pub struct Heading {
 pub fn read(lines: &[Clean], end: usize) -> Heading {
     let mut heading = Heading::default();
     let mut organs_done = false;
-    for line in &lines[..end.min(lines.len())] {
+    for (i, line) in lines[..end.min(lines.len())].iter().enumerate() {
+        // A signing stamp is no part of the heading (an annex carries its
+        // parent's stamp).
+        if is_stamp(lines, i) {
+            continue;
+        }
         let folded = fold(&line.text);
         if heading.place.is_none() {
             heading.place = place(&folded);
@@ -187,6 +213,18 @@ mod tests {
             "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH",
         ]);
         assert_eq!(h.organs, ["ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG"]);
+    }
+
+    #[test]
+    fn a_signing_stamp_is_no_heading() {
+        let h = read_all(&["Số: 666/TTr-SNV; 22/12/2025; 18:56:39; +07:00", "Phụ lục"]);
+        assert!(!h.found);
+        let h = read_all(&[
+            "Số: 2003/CĐ-VPCP",
+            "Thời gian ký: 07/10/2025 20:43:19 +07:00",
+            "CHƯƠNG TRÌNH",
+        ]);
+        assert!(!h.found);
     }
 
     #[test]

@@ -82,7 +82,8 @@ pub fn extract(lines: &[Line], tables: &[Table]) -> Meta {
     let appendix = in_table.iter().position(|&t| t).unwrap_or(lines.len());
     let head = header::title_head(&lines);
     let title = head.and_then(|h| header::title(&lines, h));
-    let header_end = header::header_end(&lines, head);
+    // The heading ends at the title, and never runs into a table.
+    let header_end = header::header_end(&lines, head).min(appendix);
     let header = &lines[..header_end];
     let heading = heading::read(&lines, header_end);
     let evidence = unit::Evidence {
@@ -102,8 +103,10 @@ pub fn extract(lines: &[Line], tables: &[Table]) -> Meta {
     let report = Report {
         unit: unit::extract(&evidence),
         period,
-        number: header::number(header),
-        date: header::date(header),
+        // Without a heading block, a number or date could only come from a
+        // signing stamp, which names the document an annex belongs to.
+        number: header::number(header).filter(|_| heading.found),
+        date: header::date(header).filter(|_| heading.found),
         signer: signer::extract(&lines, appendix),
         title,
     };

@@ -49,6 +49,10 @@ pub struct HeadingWords {
     pub marks: Vec<String>,
     /// Tokens that cut an organ's part of a merged line ("số:", "v/v").
     pub cuts: Vec<String>,
+    /// A signing tool's stamp line (regular expression).
+    pub stamp: String,
+    /// The signing-time line under a stamp's number (regular expression).
+    pub signing_time: String,
 }
 
 /// Opening-paragraph vocabulary (folded) and the thresholds of body evidence.
