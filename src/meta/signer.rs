@@ -27,8 +27,24 @@ pub fn extract(lines: &[Clean], end: usize) -> Option<String> {
     body[last + 1..]
         .iter()
         .take(NAME_WINDOW)
-        .find(|l| is_name(&l.text))
-        .map(|l| l.text.clone())
+        .map(|l| without_signed_mark(&l.text))
+        .find(|t| is_name(t))
+}
+
+/// The line without a copy's signature mark at its start or end
+/// ("Nguyễn Tấn Dũng đã ký" → "Nguyễn Tấn Dũng").
+fn without_signed_mark(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let marks = &VOCAB.signature.signed_marks;
+    for n in (1..=words.len().min(4)).rev() {
+        if marks.contains(&fold(&words[words.len() - n..].join(" "))) {
+            return words[..words.len() - n].join(" ");
+        }
+        if marks.contains(&fold(&words[..n].join(" "))) {
+            return words[n..].join(" ");
+        }
+    }
+    text.to_string()
 }
 
 /// A line ending in a capitalised signature title ("Nơi nhận: GIÁM ĐỐC").
@@ -85,5 +101,9 @@ mod tests {
         ]);
         assert_eq!(extract(&l, l.len()).as_deref(), Some("Lê Anh Tuấn"));
         assert_eq!(extract(&Clean::from_texts(&["Không có chữ ký"]), 1), None);
+        let l = Clean::from_texts(&["TM. CHÍNH PHỦ", "THỦ TƯỚNG", "Nguyễn Tấn Dũng đã ký"]);
+        assert_eq!(extract(&l, l.len()).as_deref(), Some("Nguyễn Tấn Dũng"));
+        let l = Clean::from_texts(&["CHỦ TỊCH", "(Đã ký)", "Nguyễn Phong Quang"]);
+        assert_eq!(extract(&l, l.len()).as_deref(), Some("Nguyễn Phong Quang"));
     }
 }

@@ -94,6 +94,8 @@ pub struct Signature {
     pub titles: Vec<String>,
     /// Starts of lines that are never a name.
     pub not_names: Vec<String>,
+    /// Marks of a copy's signature beside the name ("đã ký").
+    pub signed_marks: Vec<String>,
 }
 
 /// Place names.
