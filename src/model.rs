@@ -65,7 +65,7 @@ pub struct Unit {
     /// Canonical name: "UBND huyện X", "UBND tỉnh X", "Sở X".
     pub name: Option<String>,
     /// Administrative level: `tinh`, `huyen`, `xa` or `so`.
-    pub level: Option<String>,
+    pub level: Option<Level>,
     /// Province without the word "tỉnh".
     pub province: Option<String>,
     /// Where the unit was read; `null` when none was found.
@@ -74,6 +74,59 @@ pub struct Unit {
     /// joined by " / " ("UBND TỈNH LÂM ĐỒNG / SỞ NỘI VỤ"); also set when the
     /// organ is no committee or department and `name` stays `null`.
     pub printed: Option<String>,
+}
+
+/// The administrative level of an issuing unit.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// A province or a centrally governed city ("UBND tỉnh", "UBND thành
+    /// phố Đà Nẵng").
+    Tinh,
+    /// A district, town or provincial city ("UBND huyện", "UBND thị xã").
+    Huyen,
+    /// A commune, ward or township ("UBND xã", "UBND phường").
+    Xa,
+    /// A department of a province ("Sở Nội vụ").
+    So,
+}
+
+impl Level {
+    /// The level as written in records: `tinh`, `huyen`, `xa` or `so`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Tinh => "tinh",
+            Level::Huyen => "huyen",
+            Level::Xa => "xa",
+            Level::So => "so",
+        }
+    }
+}
+
+/// The kind of a reporting period.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    /// A quarter ("quý I").
+    Quarter,
+    /// The first half year ("6 tháng đầu năm").
+    Half,
+    /// The first nine months ("9 tháng").
+    NineMonths,
+    /// A calendar year ("năm 2023").
+    Year,
+}
+
+impl PeriodKind {
+    /// The kind as written in records: `quarter`, `half`, `nine_months`, `year`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Half => "half",
+            PeriodKind::NineMonths => "nine_months",
+            PeriodKind::Year => "year",
+        }
+    }
 }
 
 /// Where a report's issuing unit was read. Never from table rows or from
@@ -95,7 +148,7 @@ pub enum UnitSource {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Period {
     /// `quarter`, `half`, `nine_months` or `year`.
-    pub kind: String,
+    pub kind: PeriodKind,
     /// Calendar year.
     pub year: Option<i32>,
     /// 1–4 for quarters, else `null`.

@@ -405,7 +405,7 @@ fn header_and_signature_tables_feed_the_metadata() {
     let rec = extract_bytes("header.docx", &docx(&body));
     let r = &rec.report;
     assert_eq!(r.unit.name.as_deref(), Some("UBND huyện Mường Khương"));
-    assert_eq!(r.unit.level.as_deref(), Some("huyen"));
+    assert_eq!(r.unit.level.map(|l| l.as_str()), Some("huyen"));
     assert_eq!(r.unit.province.as_deref(), Some("Lào Cai"));
     assert_eq!(r.number.as_deref(), Some("123/BC-UBND"));
     assert_eq!(r.date.as_deref(), Some("2024-07-05"));

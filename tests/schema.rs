@@ -6,8 +6,8 @@
 //! `$ref`, `anyOf` and array `items`.
 
 use baocao::model::{
-    Column, ErrorInfo, Period, Record, Repair, Report, Role, Row, Source, Table, Unit, UnitSource,
-    Value as Cell, ValueKind, Warning,
+    Column, ErrorInfo, Level, Period, PeriodKind, Record, Repair, Report, Role, Row, Source, Table,
+    Unit, UnitSource, Value as Cell, ValueKind, Warning,
 };
 use serde_json::{json, Value};
 use std::fs;
@@ -141,13 +141,13 @@ fn full_record() -> Record {
         report: Report {
             unit: Unit {
                 name: Some("UBND huyện Kbang".into()),
-                level: Some("huyen".into()),
+                level: Some(Level::Huyen),
                 province: Some("Gia Lai".into()),
                 source: Some(UnitSource::Heading),
                 printed: Some("ỦY BAN NHÂN DÂN HUYỆN KBANG".into()),
             },
             period: Some(Period {
-                kind: "quarter".into(),
+                kind: PeriodKind::Quarter,
                 year: Some(2023),
                 quarter: Some(1),
                 label: "quý I năm 2023".into(),

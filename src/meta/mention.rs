@@ -2,7 +2,7 @@
 //! huyện Kbang", "Ủy ban nhân dân tỉnh Hà Giang"), departments ("Sở Xây
 //! dựng") and places ("huyện Kbang", "tỉnh Gia Lai").
 
-use super::vocab::{Level, VOCAB};
+use super::vocab::{LevelWord, VOCAB};
 use crate::normalize::fold;
 use std::collections::BTreeMap;
 
@@ -10,19 +10,22 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Who {
     /// A People's Committee at a level, maybe with a place name.
-    Committee { level: Level, name: Option<String> },
+    Committee {
+        level: LevelWord,
+        name: Option<String>,
+    },
     /// A department, by its official name.
     Department(String),
     /// A place without a committee word ("huyện Kbang").
-    Place { level: Level, name: String },
+    Place { level: LevelWord, name: String },
 }
 
-impl PartialEq for Level {
+impl PartialEq for LevelWord {
     fn eq(&self, other: &Self) -> bool {
         self.word == other.word
     }
 }
-impl Eq for Level {}
+impl Eq for LevelWord {}
 
 /// One mention in a line.
 #[derive(Debug, Clone)]
@@ -56,7 +59,7 @@ fn phrase_at(toks: &[(String, String)], i: usize, words: &str) -> Option<usize> 
     ok.then_some(parts.len())
 }
 
-fn level_at(toks: &[(String, String)], i: usize) -> Option<(Level, usize)> {
+fn level_at(toks: &[(String, String)], i: usize) -> Option<(LevelWord, usize)> {
     VOCAB
         .levels
         .iter()

@@ -2,7 +2,7 @@
 //! "6 tháng đầu năm 2022", "9 tháng năm 2021", "năm 2021".
 
 use super::vocab::VOCAB;
-use crate::model::Period;
+use crate::model::{Period, PeriodKind};
 use crate::normalize::fold;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -24,8 +24,8 @@ const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 pub fn parse(text: &str) -> Option<Period> {
     let f = DATE.replace_all(&fold(text), "$1").into_owned();
     let words = &VOCAB.period;
-    let mut best: Option<(usize, &str, Option<u8>)> = None;
-    let mut consider = |pos: usize, kind: &'static str, quarter: Option<u8>| {
+    let mut best: Option<(usize, PeriodKind, Option<u8>)> = None;
+    let mut consider = |pos: usize, kind: PeriodKind, quarter: Option<u8>| {
         if best.is_none_or(|(p, _, _)| pos < p) {
             best = Some((pos, kind, quarter));
         }
@@ -36,10 +36,13 @@ pub fn parse(text: &str) -> Option<Period> {
         }
         let rest = &f[pos + words.quarter.len() + 1..];
         if let Some(m) = QUARTER.find(rest).filter(|m| m.start() == 0) {
-            consider(pos, "quarter", quarter_number(m.as_str()));
+            consider(pos, PeriodKind::Quarter, quarter_number(m.as_str()));
         }
     }
-    for (list, kind) in [(&words.half, "half"), (&words.nine_months, "nine_months")] {
+    for (list, kind) in [
+        (&words.half, PeriodKind::Half),
+        (&words.nine_months, PeriodKind::NineMonths),
+    ] {
         for w in list {
             // At a word's start: "16 tháng" is no "6 tháng".
             let at_word = |&(pos, _): &(usize, &str)| {
@@ -56,7 +59,11 @@ pub fn parse(text: &str) -> Option<Period> {
     for m in YEAR.find_iter(&f) {
         let before = f[..m.start()].trim_end();
         if before.ends_with(&words.year) || before.ends_with('/') {
-            consider(before.len().saturating_sub(words.year.len()), "year", None);
+            consider(
+                before.len().saturating_sub(words.year.len()),
+                PeriodKind::Year,
+                None,
+            );
         }
     }
     let (pos, kind, quarter) = best?;
@@ -64,7 +71,7 @@ pub fn parse(text: &str) -> Option<Period> {
         .captures(&f[pos..])
         .and_then(|c| c[1].parse::<i32>().ok());
     Some(Period {
-        kind: kind.to_string(),
+        kind,
         year,
         quarter,
         label: label(kind, year, quarter),
@@ -81,16 +88,16 @@ fn quarter_number(s: &str) -> Option<u8> {
     }
 }
 
-fn label(kind: &str, year: Option<i32>, quarter: Option<u8>) -> String {
+fn label(kind: PeriodKind, year: Option<i32>, quarter: Option<u8>) -> String {
     let year = year.map(|y| format!(" năm {y}")).unwrap_or_default();
     match kind {
-        "quarter" => {
+        PeriodKind::Quarter => {
             let q = quarter
                 .and_then(|q| ROMAN.get(usize::from(q).saturating_sub(1)))
                 .unwrap_or(&"");
             format!("quý {q}{year}")
         }
-        "half" => format!(
+        PeriodKind::Half => format!(
             "6 tháng đầu{}",
             if year.is_empty() {
                 " năm".into()
@@ -98,8 +105,8 @@ fn label(kind: &str, year: Option<i32>, quarter: Option<u8>) -> String {
                 year
             }
         ),
-        "nine_months" => format!("9 tháng{year}"),
-        _ => year.trim().to_string(),
+        PeriodKind::NineMonths => format!("9 tháng{year}"),
+        PeriodKind::Year => year.trim().to_string(),
     }
 }
 
@@ -109,7 +116,7 @@ mod tests {
 
     fn p(s: &str) -> (String, Option<i32>, Option<u8>, String) {
         let p = parse(s).unwrap();
-        (p.kind, p.year, p.quarter, p.label)
+        (p.kind.as_str().to_string(), p.year, p.quarter, p.label)
     }
 
     #[test]

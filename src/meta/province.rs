@@ -6,7 +6,7 @@
 use super::mention::{self, Who};
 use super::unit::{Evidence, Issuer};
 use super::vocab::VOCAB;
-use crate::model::Unit;
+use crate::model::{Level, Unit};
 use crate::normalize::fold;
 use regex::Regex;
 use std::collections::{BTreeMap, HashMap};
@@ -40,7 +40,7 @@ pub fn is_central_city(name: &str) -> bool {
 /// A province-level unit's own name ("UBND tỉnh Lâm Đồng").
 fn own(unit: &Unit) -> Option<String> {
     let name = unit.name.as_deref()?;
-    if unit.level.as_deref() != Some("tinh") {
+    if unit.level != Some(Level::Tinh) {
         return None;
     }
     let rest = name.split_once(' ')?.1;
@@ -58,8 +58,8 @@ fn named_in<'a>(texts: impl Iterator<Item = &'a str>, places: bool) -> Option<St
         Who::Committee {
             level,
             name: Some(n),
-        } if level.level == "tinh" => known(&n),
-        Who::Place { level, name } if places && level.level == "tinh" => known(&name),
+        } if level.level == Level::Tinh => known(&n),
+        Who::Place { level, name } if places && level.level == Level::Tinh => known(&name),
         _ => None,
     })
 }

@@ -7,9 +7,9 @@
 use super::heading::Heading;
 use super::mention::{self, best_printed, Mention, Who};
 use super::province;
-use super::vocab::VOCAB;
+use super::vocab::{LevelWord, VOCAB};
 use super::Clean;
-use crate::model::{Unit, UnitSource};
+use crate::model::{Level, Unit, UnitSource};
 use crate::normalize::fold;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -76,12 +76,12 @@ pub fn extract(ev: &Evidence) -> Unit {
     match &issuer.who {
         Some(Who::Department(d)) => {
             unit.name = Some(format!("Sở {d}"));
-            unit.level = Some("so".into());
+            unit.level = Some(Level::So);
         }
         Some(Who::Committee { level, name }) => {
             let name = name.as_ref().map(|n| printed_form(ev, n));
             let central = name.as_deref().is_some_and(province::is_central_city);
-            unit.level = Some(if central { "tinh" } else { &level.level }.into());
+            unit.level = Some(if central { Level::Tinh } else { level.level });
             unit.name = name.map(|n| format!("UBND {} {n}", level.printed));
         }
         _ => {}
@@ -165,7 +165,7 @@ fn caption_owner(ev: &Evidence) -> Option<Mention> {
 }
 
 /// The body's names of a level, outside tables.
-fn names_at(ev: &Evidence, level: &super::vocab::Level) -> Vec<String> {
+fn names_at(ev: &Evidence, level: &LevelWord) -> Vec<String> {
     ev.body()
         .flat_map(|(_, l)| mention::in_text(&l.text))
         .filter_map(|m| match m.who {
@@ -184,7 +184,7 @@ fn names_at(ev: &Evidence, level: &super::vocab::Level) -> Vec<String> {
 }
 
 /// The body's most frequent name of a level, when named often enough.
-fn common_name(ev: &Evidence, level: &super::vocab::Level) -> Option<String> {
+fn common_name(ev: &Evidence, level: &LevelWord) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
     for n in names_at(ev, level) {
         *counts.entry(fold(&n)).or_default() += 1;

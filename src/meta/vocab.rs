@@ -1,5 +1,6 @@
 //! The metadata vocabulary, loaded once from `patterns/meta.toml`.
 
+use crate::model::Level;
 use serde::Deserialize;
 use std::sync::LazyLock;
 
@@ -7,13 +8,13 @@ const SOURCE: &str = include_str!("../../patterns/meta.toml");
 
 /// A level word after "UBND" ("huyện") and the level it gives.
 #[derive(Deserialize, Debug, Clone)]
-pub struct Level {
+pub struct LevelWord {
     /// Folded word.
     pub word: String,
     /// The word as printed in canonical names.
     pub printed: String,
-    /// `tinh`, `huyen` or `xa`.
-    pub level: String,
+    /// The level it gives.
+    pub level: Level,
 }
 
 /// Title vocabulary.
@@ -123,7 +124,7 @@ pub struct Vocab {
     /// Departments as officially written.
     pub departments: Vec<String>,
     /// Level words, longest first.
-    pub levels: Vec<Level>,
+    pub levels: Vec<LevelWord>,
     /// Title vocabulary.
     pub title: Title,
     /// Header patterns.
@@ -151,6 +152,6 @@ mod tests {
     #[test]
     fn loads() {
         assert_eq!(VOCAB.places.provinces.len(), 63);
-        assert!(VOCAB.levels.iter().any(|l| l.level == "huyen"));
+        assert!(VOCAB.levels.iter().any(|l| l.level == Level::Huyen));
     }
 }

@@ -10,7 +10,7 @@
 //! output order; [`TidyRow::cells`] gives a line's values in that order.
 //! A record with an error, or without any table row, gives no lines.
 
-use crate::model::{Column as TableColumn, Record, Role, Row, Table, Value, ValueKind};
+use crate::model::{Column as TableColumn, Level, Record, Role, Row, Table, Value, ValueKind};
 
 /// How a column is stored (Parquet physical type; CSV text rendering).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -208,7 +208,7 @@ fn line<'a>(
         source_path: &record.source.path,
         source_sha256: &record.source.sha256,
         unit_name: report.unit.name.as_deref(),
-        unit_level: report.unit.level.as_deref(),
+        unit_level: report.unit.level.map(Level::as_str),
         province: report.unit.province.as_deref(),
         period_kind: period.map(|p| p.kind.as_str()),
         period_year: period.and_then(|p| p.year),
@@ -311,7 +311,7 @@ impl TidyRow<'_> {
 pub(crate) mod tests {
     use super::*;
     use crate::model::Role;
-    use crate::model::{ErrorInfo, Period, Row, Table, Value};
+    use crate::model::{ErrorInfo, Period, PeriodKind, Row, Table, Value};
 
     /// A record with two tables and three rows (one value NaN).
     pub(crate) fn sample() -> Record {
@@ -329,7 +329,7 @@ pub(crate) mod tests {
         record.error = None;
         record.report.unit.name = Some("UBND huyện Kbang".into());
         record.report.period = Some(Period {
-            kind: "quarter".into(),
+            kind: PeriodKind::Quarter,
             year: Some(2023),
             quarter: Some(1),
             label: "quý I năm 2023".into(),

@@ -143,9 +143,9 @@ pub fn our_meta(rec: &Record) -> Vec<String> {
     let p = r.period.as_ref();
     vec![
         j(r.unit.name.clone().into()),
-        j(r.unit.level.clone().into()),
+        j(r.unit.level.map(|l| l.as_str()).into()),
         j(r.unit.province.clone().into()),
-        j(p.map(|p| p.kind.clone()).into()),
+        j(p.map(|p| p.kind.as_str()).into()),
         j(p.and_then(|p| p.year).into()),
         j(p.and_then(|p| p.quarter).into()),
         j(r.number.clone().into()),

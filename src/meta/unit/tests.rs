@@ -30,7 +30,7 @@ fn department_under_province_header() {
         "BÁO CÁO",
     ]);
     assert_eq!(u.name.as_deref(), Some("Sở Xây dựng"));
-    assert_eq!(u.level.as_deref(), Some("so"));
+    assert_eq!(u.level, Some(Level::So));
     assert_eq!(u.province.as_deref(), Some("Quảng Bình"));
     assert_eq!(u.source, Some(UnitSource::Heading));
     assert_eq!(
@@ -48,7 +48,7 @@ fn committee_speaking_of_itself_with_most_common_spelling() {
         "huyện Xin Mần; huyện Xín Mần; huyện Xín Mần",
     ]);
     assert_eq!(u.name.as_deref(), Some("UBND huyện Xín Mần"));
-    assert_eq!(u.level.as_deref(), Some("huyen"));
+    assert_eq!(u.level, Some(Level::Huyen));
     assert_eq!(u.province.as_deref(), Some("Hà Giang"));
     assert_eq!(u.source, Some(UnitSource::Opening));
 }
@@ -94,7 +94,7 @@ fn a_department_after_its_committee_on_one_line() {
     assert_eq!(u.province.as_deref(), Some("Lâm Đồng"));
     let u = unit_of(&["ỦY BAN NHÂN DÂN THÀNH PHỐ ĐÀ NẴNG", "Số: 7346/QĐ-UBND"]);
     assert_eq!(u.name.as_deref(), Some("UBND thành phố Đà Nẵng"));
-    assert_eq!(u.level.as_deref(), Some("tinh"));
+    assert_eq!(u.level, Some(Level::Tinh));
 }
 
 #[test]
