@@ -176,6 +176,9 @@ impl Reader {
         };
         let after_break = std::mem::take(&mut self.after_repeat);
         let rows = &mut self.rows;
+        if rows.last().is_some_and(|prev| ends_table(prev, &row)) {
+            return;
+        }
         if let Some(prev) = rows.last_mut() {
             if after_break && is_cut_rest(prev, &row) {
                 merge_cut_rest(rows, row);
@@ -259,6 +262,14 @@ fn label_and_group(
             (joined, String::new(), notes)
         }
     }
+}
+
+/// True when `row` comes after the table's end: a row without STT after
+/// a totals row (a chart's data labels or a prose line with a tab under
+/// the table), unless it is another totals row or the rest of a wrapped
+/// totals label.
+fn ends_table(prev: &RawRow, row: &RawRow) -> bool {
+    prev.total && row.stt.is_empty() && !row.total && !continues(prev, row)
 }
 
 /// True when a row without STT continues the row before it: a note cell
