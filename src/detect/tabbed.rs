@@ -291,8 +291,9 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
 }
 
 /// True when `row`, the first after a header repeated on a new page, can
-/// be the rest of `prev` cut by the page break: no label of its own or one
-/// that goes on (in lower case, with "(", or after a dangling word), and no
+/// be the rest of `prev` cut by the page break: no label of its own, one
+/// that goes on (in lower case, with "(", or after a dangling word) or
+/// text alone under a row with a value ([`is_cut_text`]), and no
 /// STT, or only the tail of a wrapped STT cell ("3.3." over "3") that
 /// cannot follow `prev`'s number.
 fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
@@ -310,7 +311,23 @@ fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
         };
     (row.stt.is_empty() || stt_tail)
         && (row.group.is_empty() || row.group == prev.group)
-        && (row.label.is_empty() || lower)
+        && (row.label.is_empty() || lower || (row.stt.is_empty() && is_cut_text(prev, row)))
+}
+
+/// True when `row` is only label or note text (no value, cell or unit)
+/// under a row with a value, and goes on from it: a list item ("- Thực
+/// hiện đầy đủ …" under "1.6.1 … | 1,0") or text in both the label and
+/// the note column, as the rest of long cells a page break cut; not an
+/// unnumbered sub-heading.
+fn is_cut_text(prev: &RawRow, row: &RawRow) -> bool {
+    let has_value = |r: &RawRow| !r.value.is_empty() || r.cells.iter().any(|c| !c.is_empty());
+    let list_item = row.label.starts_with(['-', '+', '–', '•']);
+    let both_cut = !row.note.is_empty() && !prev.note.is_empty();
+    !row.total
+        && row.unit.is_empty()
+        && !has_value(row)
+        && has_value(prev)
+        && (list_item || both_cut)
 }
 
 /// True when a label ends with a word it cannot end with ("… nhận qua").
