@@ -1,7 +1,9 @@
 //! The tabular outputs (`--format csv|parquet`) end to end: the five seeds
-//! extracted by the binary and loaded with DuckDB (Python package `duckdb`),
-//! which must see exactly the rows the JSON records hold; plus the usage
-//! rules and byte-for-byte determinism of the CSV.
+//! and the real wide-table reports of `fixtures/real/` extracted by the
+//! binary and loaded with DuckDB (Python package `duckdb`), which must see
+//! exactly the rows the JSON records hold and pivot the wide tables back
+//! with the README's query; plus the usage rules and byte-for-byte
+//! determinism of the CSV.
 //!
 //! The DuckDB test needs the Python package `duckdb`, so it is `#[ignore]`d:
 //! a plain `cargo test` lists it as ignored rather than passing it
@@ -73,6 +75,11 @@ fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/seeds")
 }
 
+/// The real wide-table reports (`fixtures/real/SOURCES.tsv`).
+fn real() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/real")
+}
+
 fn baocao(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(args.iter().map(|a| a.as_ref()))
@@ -84,9 +91,9 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
-/// Tidy lines per `source.path` over the JSON Lines records of the seeds.
-fn json_rows_per_source() -> BTreeMap<String, u64> {
-    let out = baocao(&[&"extract", &seeds(), &"--in-process", &"--format", &"jsonl"]);
+/// Tidy lines per `source.path` over the JSON Lines records of `dir`.
+fn json_rows_per_source(dir: &Path) -> BTreeMap<String, u64> {
+    let out = baocao(&[&"extract", &dir, &"--in-process", &"--format", &"jsonl"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = String::from_utf8(out.stdout).expect("utf-8");
     text.lines()
@@ -178,7 +185,7 @@ fn type_of<'a>(seen: &'a Seen, column: &str) -> &'a str {
 fn duckdb_sees_every_row_of_the_seeds_in_csv_and_parquet() {
     require_duckdb();
     let t = TempDir::new("duckdb");
-    let expected = json_rows_per_source();
+    let expected = json_rows_per_source(&seeds());
     assert_eq!(expected.len(), 5, "five seed records");
     let total: u64 = expected.values().sum();
     assert!(total > 500, "the seeds hold hundreds of rows, got {total}");
@@ -385,4 +392,87 @@ fn duckdb_pivots_a_wide_table_back_from_the_tidy_csv() {
             [null, "Tổng cộng", 96.8, 18.87, 93.1, 18.12]
         ])
     );
+}
+
+/// The README's wide-table query (the `sql` block after "Wide tables
+/// pivot back"), reading `source` instead of `'real.parquet'`.
+fn readme_wide_query(source: &str) -> String {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let section = readme
+        .split("Wide tables pivot back")
+        .nth(1)
+        .expect("the README's wide-table query");
+    let query = section
+        .split("```sql\n")
+        .nth(1)
+        .and_then(|q| q.split("```").next())
+        .expect("an sql block");
+    assert!(query.contains("'real.parquet'"), "{query}");
+    query.replace("'real.parquet'", source)
+}
+
+const QUERY_SCRIPT: &str = r#"
+import duckdb, json, sys
+rel = duckdb.sql(sys.stdin.read())
+rows = [dict(zip(rel.columns, r)) for r in rel.fetchall()]
+print(json.dumps(rows))
+"#;
+
+fn duckdb_query(query: &str) -> Vec<Value> {
+    use std::io::Write;
+    let mut child = Command::new("python3")
+        .args(["-c", QUERY_SCRIPT])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run python3");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(query.as_bytes())
+        .expect("write query");
+    let out = child.wait_with_output().expect("python3 output");
+    assert!(out.status.success(), "duckdb: {}", stderr(&out));
+    serde_json::from_slice::<Vec<Value>>(&out.stdout).expect("JSON rows")
+}
+
+#[test]
+#[ignore = "needs python3 with duckdb; run with --include-ignored"]
+fn the_readme_pivots_the_real_wide_tables_in_csv_and_parquet() {
+    require_duckdb();
+    let t = TempDir::new("real");
+    let expected = json_rows_per_source(&real());
+    assert!(expected.len() >= 8, "the real wide-table reports");
+    // The overall index of each province in the PAR Index, SIPAS and PAPI
+    // tables, as printed in the report (DOCX and signed PDF alike).
+    let printed = [[88.3, 83.1, 86.6], [82.6, 83.0, 83.1], [58.9, 51.3, 50.7]];
+    for (format, reader) in [("csv", "read_csv_auto"), ("parquet", "read_parquet")] {
+        let file = t.path(&format!("real.{format}"));
+        let out = baocao(&[&"extract", &real(), &"--in-process", &"--output", &file]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {}", stderr(&out));
+        assert_eq!(
+            duckdb_load(&file, reader).rows,
+            expected,
+            "{format}: lines per source"
+        );
+        let source = format!("{reader}('{}')", file.display());
+        let rows = duckdb_query(&readme_wide_query(&source));
+        let got: Vec<(String, [f64; 3])> = rows
+            .iter()
+            .map(|r| {
+                let path = r["source_path"].as_str().expect("source_path");
+                let name = path.rsplit('/').next().unwrap_or(path).to_string();
+                let n = |k: &str| r[k].as_f64().unwrap_or(f64::NAN);
+                (name, [n("Bình Thuận"), n("Lâm Đồng"), n("Đắk Nông")])
+            })
+            .collect();
+        let want: Vec<(String, [f64; 3])> = ["chiso_0611.docx", "chiso_0611.pdf"]
+            .iter()
+            .flat_map(|name| printed.iter().map(move |p| (name.to_string(), *p)))
+            .collect();
+        assert_eq!(got, want, "{format}");
+    }
 }

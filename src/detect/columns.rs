@@ -53,6 +53,7 @@ impl Header {
     }
 
     /// The column roles, left to right.
+    #[cfg(test)]
     pub fn column_roles(&self) -> Vec<Role> {
         self.columns.iter().map(|c| c.role).collect()
     }

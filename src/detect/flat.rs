@@ -214,8 +214,8 @@ fn is_row_start(
     }
     match (parsed, last) {
         (_, None) => true,
-        (Stt::Roman(_), _) => true,
-        (Stt::Numeric(p), Some(Stt::Roman(_))) => p.len() == 1,
+        (Stt::Roman(_) | Stt::Sub(..), _) => true,
+        (Stt::Numeric(p), Some(Stt::Roman(_) | Stt::Sub(..))) => p.len() == 1,
         (Stt::Numeric(p), Some(Stt::Numeric(l))) => {
             stt::is_successor(p, l) || open.is_none_or(|o| o.closed() && o.has_label())
         }

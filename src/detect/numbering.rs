@@ -18,7 +18,8 @@ pub struct Place {
 /// Numbers the rows of one table.
 pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<Place> {
     let mut out = Vec::with_capacity(rows.len());
-    let mut roman: Option<String> = None;
+    // The enclosing Roman section ("III", or its part "III.1") and its depth.
+    let mut section: Option<(String, u32)> = None;
     let mut seen: HashSet<(Option<String>, String)> = HashSet::new();
     let mut last_numeric: Option<Vec<u32>> = None;
     let mut last_numbered: Option<Place> = None;
@@ -26,12 +27,19 @@ pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<
     for row in rows {
         let place = match stt::parse(&row.stt) {
             Some((printed, Stt::Roman(_))) => {
-                roman = Some(printed);
+                section = Some((printed, 1));
                 last_numeric = None;
                 Place {
                     depth: 1,
                     parent: None,
                 }
+            }
+            Some((printed, Stt::Sub(_, parts))) => {
+                let parent = printed.rsplit_once('.').map(|(p, _)| p.to_string());
+                let depth = 1 + u32::try_from(parts.len()).unwrap_or(u32::MAX);
+                section = Some((printed, depth));
+                last_numeric = None;
+                Place { depth, parent }
             }
             Some((printed, Stt::Numeric(parts))) => {
                 if let Some(prev) = &last_numeric {
@@ -46,10 +54,10 @@ pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<
                         ));
                     }
                 }
-                let base = u32::from(roman.is_some());
+                let base = section.as_ref().map_or(0, |s| s.1);
                 let parent = match printed.rsplit_once('.') {
                     Some((prefix, _)) => Some(prefix.to_string()),
-                    None => roman.clone(),
+                    None => section.as_ref().map(|s| s.0.clone()),
                 };
                 last_numeric = Some(parts.clone());
                 Place {
@@ -66,7 +74,7 @@ pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<
                 continue;
             }
         };
-        if !seen.insert((roman.clone(), row.stt.clone())) {
+        if !seen.insert((section.as_ref().map(|s| s.0.clone()), row.stt.clone())) {
             warnings.push(Warning::new(
                 "duplicate_stt",
                 format!(
@@ -132,6 +140,34 @@ mod tests {
                 depth: 2,
                 parent: Some("II".into())
             }
+        );
+        assert!(w.is_empty(), "{w:?}");
+    }
+
+    #[test]
+    fn parts_of_a_roman_section_nest_under_it() {
+        let rows = [
+            row("III"),
+            row("III.1"),
+            row("1"),
+            row("2"),
+            row("III.2"),
+            row("1"),
+        ];
+        let mut w = Vec::new();
+        let p = number(&rows, "t", &mut w);
+        let got: Vec<(u32, Option<&str>)> =
+            p.iter().map(|p| (p.depth, p.parent.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                (1, None),
+                (2, Some("III")),
+                (3, Some("III.1")),
+                (3, Some("III.1")),
+                (2, Some("III")),
+                (3, Some("III.2")),
+            ]
         );
         assert!(w.is_empty(), "{w:?}");
     }

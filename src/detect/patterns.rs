@@ -128,7 +128,8 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
     let mut units = raw.units;
     units.sort_by(|a, b| b.chars().count().cmp(&a.chars().count()).then(a.cmp(b)));
     let (num, rom) = (&raw.stt.numeric, &raw.stt.roman);
-    let stt_cell = Regex::new(&format!(r"^(?:({num})|({rom}))\.?$")).expect("valid STT patterns");
+    let stt_cell = Regex::new(&format!(r"^(?:({num})|({rom})|(({rom})\.({num})))\.?$"))
+        .expect("valid STT patterns");
     let stt_leading =
         Regex::new(&format!(r"^\s*((?:{num}|{rom})\.?)(?:\s+|$)")).expect("valid STT patterns");
     Patterns {

@@ -1,4 +1,5 @@
-//! STT numbers: "1", "1.2.", "2.2.1", Roman "IV".
+//! STT numbers: "1", "1.2.", "2.2.1", Roman "IV", and in cells a Roman
+//! section's part "III.1".
 
 use super::patterns::PATTERNS;
 
@@ -9,6 +10,9 @@ pub enum Stt {
     Numeric(Vec<u32>),
     /// A Roman-numeral section.
     Roman(u32),
+    /// A numbered part of a Roman section ("III.1"): the section's value
+    /// and the dotted decimals after it. Read in cells only.
+    Sub(u32, Vec<u32>),
 }
 
 /// Parses an STT cell as printed; trailing dots are allowed. `None` when it is
@@ -20,6 +24,15 @@ pub fn parse(s: &str) -> Option<(String, Stt)> {
         let printed = num.as_str().to_string();
         let parts = printed.split('.').filter_map(|p| p.parse().ok()).collect();
         return Some((printed, Stt::Numeric(parts)));
+    }
+    if let (Some(whole), Some(section), Some(num)) = (c.get(3), c.get(4), c.get(5)) {
+        let parts = num
+            .as_str()
+            .split('.')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        let sub = Stt::Sub(roman_value(section.as_str()), parts);
+        return Some((whole.as_str().to_string(), sub));
     }
     let printed = c.get(2)?.as_str().to_string();
     let value = roman_value(&printed);
@@ -109,6 +122,13 @@ mod tests {
             Some(("3.3.1".into(), Stt::Numeric(vec![3, 3, 1])))
         );
         assert_eq!(parse("3. a"), None);
+        // A numbered part of a Roman section, in a cell.
+        assert_eq!(parse("III.1"), Some(("III.1".into(), Stt::Sub(3, vec![1]))));
+        assert_eq!(
+            parse("II.2.3."),
+            Some(("II.2.3".into(), Stt::Sub(2, vec![2, 3])))
+        );
+        assert_eq!(parse("III.a"), None);
     }
 
     #[test]

@@ -88,9 +88,7 @@ pub fn read(lines: &[Line], region: &Region) -> Vec<Segment> {
         let line = &lines[i];
         if region.headers.contains(&i) || is_header_start(lines, i) || opens_with_stt_header(line) {
             let next = Header::read(lines, i);
-            let same = segments
-                .last()
-                .is_some_and(|s| roles_of(&s.columns) == next.column_roles());
+            let same = segments.last().is_some_and(|s| repeats(&s.columns, &next));
             flush_orphans(&mut reader.rows, &mut reader.orphan);
             if same {
                 reader.page_break();
@@ -123,9 +121,14 @@ fn opens_with_stt_header(line: &Line) -> bool {
     first.is_some_and(|c| PATTERNS.columns.stt.contains(&fold(&clean_cell(c).0)))
 }
 
-/// The roles of columns, left to right.
-fn roles_of(columns: &[Column]) -> Vec<Role> {
-    columns.iter().map(|c| c.role).collect()
+/// True when `next` repeats the header of the table with `columns` (a
+/// header printed again on a new page): the same column roles under the
+/// same header texts. Another header, even with the same roles ("Số
+/// lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ" after "… /Tổng hồ sơ trực
+/// tuyến/…"), starts a new table.
+fn repeats(columns: &[Column], next: &Header) -> bool {
+    let key = |c: &Column| (c.role, c.header.join(" ").to_lowercase());
+    columns.iter().map(key).eq(next.columns.iter().map(key))
 }
 
 /// The state of the row reader between lines of one table.
@@ -176,6 +179,9 @@ impl Reader {
         };
         let after_break = std::mem::take(&mut self.after_repeat);
         let rows = &mut self.rows;
+        if rows.last().is_some_and(|prev| ends_table(prev, &row)) {
+            return;
+        }
         if let Some(prev) = rows.last_mut() {
             if after_break && is_cut_rest(prev, &row) {
                 merge_cut_rest(rows, row);
@@ -261,6 +267,14 @@ fn label_and_group(
     }
 }
 
+/// True when `row` comes after the table's end: a row without STT after
+/// a totals row (a chart's data labels or a prose line with a tab under
+/// the table), unless it is another totals row or the rest of a wrapped
+/// totals label.
+fn ends_table(prev: &RawRow, row: &RawRow) -> bool {
+    prev.total && row.stt.is_empty() && !row.total && !continues(prev, row)
+}
+
 /// True when a row without STT continues the row before it: a note cell
 /// carried over a page, a label wrapped into the next row, or a coded unit
 /// spread over rows.
@@ -280,15 +294,18 @@ fn continues(prev: &RawRow, row: &RawRow) -> bool {
 }
 
 /// True when `row`, the first after a header repeated on a new page, can
-/// be the rest of `prev` cut by the page break: no label of its own or one
-/// that goes on (in lower case, with "(", or after a dangling word), and no
+/// be the rest of `prev` cut by the page break: no label of its own, one
+/// that goes on (in lower case, with "(", after a dangling word, or
+/// without a letter: "0.25" under "… đúng quy định:") or
+/// text alone under a row with a value ([`is_cut_text`]), and no
 /// STT, or only the tail of a wrapped STT cell ("3.3." over "3") that
 /// cannot follow `prev`'s number.
 fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
     let lower = row
         .label
         .starts_with(|c: char| c.is_lowercase() || c == '(')
-        || ends_dangling(&prev.label);
+        || ends_dangling(&prev.label)
+        || (row.stt.is_empty() && !row.label.chars().any(char::is_alphabetic));
     let stt_tail = lower
         && row.stt.chars().all(|c| c.is_ascii_digit())
         && match (stt::parse(&prev.stt), stt::parse(&row.stt)) {
@@ -299,7 +316,23 @@ fn is_cut_rest(prev: &RawRow, row: &RawRow) -> bool {
         };
     (row.stt.is_empty() || stt_tail)
         && (row.group.is_empty() || row.group == prev.group)
-        && (row.label.is_empty() || lower)
+        && (row.label.is_empty() || lower || (row.stt.is_empty() && is_cut_text(prev, row)))
+}
+
+/// True when `row` is only label or note text (no value, cell or unit)
+/// under a row with a value, and goes on from it: a list item ("- Thực
+/// hiện đầy đủ …" under "1.6.1 … | 1,0") or text in both the label and
+/// the note column, as the rest of long cells a page break cut; not an
+/// unnumbered sub-heading.
+fn is_cut_text(prev: &RawRow, row: &RawRow) -> bool {
+    let has_value = |r: &RawRow| !r.value.is_empty() || r.cells.iter().any(|c| !c.is_empty());
+    let list_item = row.label.starts_with(['-', '+', '–', '•']);
+    let both_cut = !row.note.is_empty() && !prev.note.is_empty();
+    !row.total
+        && row.unit.is_empty()
+        && !has_value(row)
+        && has_value(prev)
+        && (list_item || both_cut)
 }
 
 /// True when a label ends with a word it cannot end with ("… nhận qua").
@@ -417,6 +450,73 @@ mod tests {
         assert!(s.rows[1].total && s.rows[1].stt.is_empty());
         assert_eq!(s.rows[1].label, "Tổng cộng");
         assert_eq!(s.rows[1].cells[3], "86,6%");
+    }
+
+    fn region_of(lines: &[Line], headers: Vec<usize>) -> Region {
+        Region {
+            title: String::new(),
+            headers,
+            span: 0..lines.len(),
+            tabbed: true,
+        }
+    }
+
+    #[test]
+    fn nothing_after_a_totals_row_is_a_row_but_another_total() {
+        // A chart's data labels under the table, then a prose line with a tab.
+        let lines = split_lines(
+            "STT\tNội dung\tĐiểm số\tThứ hạng\n\
+             1\tThể chế\t9,38\t20/63\n\
+             CHỈ SỐ CHUNG\t\t83,1\t62/63\n\
+             9,49 9,45\t\t9,9\t\n\
+             - Tham mưu UBND tỉnh ban hành\t",
+        );
+        let segments = read(&lines, &region_of(&lines, vec![0]));
+        let rows = &segments[0].rows;
+        assert_eq!(rows.len(), 2);
+        assert!(rows[1].total);
+    }
+
+    #[test]
+    fn the_rest_of_a_cell_cut_by_a_page_break_joins_its_row() {
+        let lines = split_lines(
+            "STT\tNội dung\tĐiểm tối đa\tGhi chú\n\
+             1.6.1\tTổ chức đối thoại. Nếu:\t0,5\t- Văn bản\n\
+             STT\tNội dung\tĐiểm tối đa\tGhi chú\n\
+             \t- Thực hiện đầy đủ thì điểm đánh giá là 0,5;\t\t\n\
+             1.6.2\tBổ nhiệm đúng quy định:\t1,0\t\n\
+             STT\tNội dung\tĐiểm tối đa\tGhi chú\n\
+             \t0.25\t\t\n\
+             STT\tNội dung\tĐiểm tối đa\tGhi chú\n\
+             \tThực hiện nhiệm vụ UBND tỉnh giao\t\t",
+        );
+        let segments = read(&lines, &region_of(&lines, vec![0, 2, 5, 7]));
+        let rows = &segments[0].rows;
+        assert_eq!(rows.len(), 3, "{rows:#?}");
+        assert_eq!(
+            rows[0].label,
+            "Tổ chức đối thoại. Nếu: - Thực hiện đầy đủ thì điểm đánh giá là 0,5;"
+        );
+        assert_eq!(rows[1].label, "Bổ nhiệm đúng quy định: 0.25");
+        // A sub-heading (no list item, no note) stays a row of its own.
+        assert_eq!(rows[2].label, "Thực hiện nhiệm vụ UBND tỉnh giao");
+    }
+
+    #[test]
+    fn a_header_with_other_texts_starts_a_table_even_with_the_same_roles() {
+        let lines = split_lines(
+            "TT\tTên TTHC\tSố lượng hồ sơ đã hỗ trợ/Tổng số hồ sơ\n\
+             1\tĐăng ký kết hôn\t862/1.266\n\
+             TT\tTên TTHC\tSố lượng hồ sơ hỗ trợ/Tổng hồ sơ trực tuyến/Tổng số hồ sơ\n\
+             1\tĐăng ký hộ kinh doanh\t1.315/2.342/2.572",
+        );
+        assert!(
+            is_header_start(&lines, 0),
+            "'Số lượng' heads a value column"
+        );
+        let segments = read(&lines, &region_of(&lines, vec![0, 2]));
+        assert_eq!(segments.len(), 2);
+        assert_eq!(segments[1].rows[0].cells, ["1.315/2.342/2.572"]);
     }
 
     #[test]
