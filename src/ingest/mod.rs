@@ -1,6 +1,7 @@
 //! Ingest stage: turns an input file into lines (and cells, where the format
 //! has them) with their positions in the source.
 
+pub(crate) mod blocks;
 pub mod decode;
 pub mod docx;
 pub mod pdf;

@@ -2,7 +2,7 @@
 //! tables, with content controls, text boxes, hyperlinks, field results and
 //! tracked insertions read through, and deletions dropped.
 
-use super::model::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
+use crate::ingest::blocks::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::BufRead;
