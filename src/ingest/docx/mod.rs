@@ -6,19 +6,27 @@
 
 mod body;
 mod ole;
-mod package;
 mod word97;
 
 pub use ole::read_ole;
 
 use super::blocks;
+use super::package::Package;
 use super::{IngestError, SourceDoc};
 use body::{BodyReader, XmlError};
 
 /// Reads a DOCX package.
 pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
-    let mut pkg = package::Package::open(bytes)?;
-    let mut part = pkg.document()?;
+    read_package(&mut Package::open(bytes)?)
+}
+
+/// Reads the main document part of an opened WordprocessingML package.
+pub(crate) fn read_package(pkg: &mut Package) -> Result<SourceDoc, IngestError> {
+    let missing = IngestError {
+        code: "no_document_xml",
+        message: "the zip holds no word/document.xml: not a Word document".into(),
+    };
+    let mut part = pkg.part("word/document.xml", missing)?;
     let body = BodyReader::new(part.reader()).read_document();
     part.check()?;
     let body = body.map_err(|e| match e {
