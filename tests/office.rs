@@ -30,6 +30,37 @@ fn gold_workbooks_reach_the_bar() {
     }
 }
 
+/// LibreOffice's renderings of the gold reports' DOCX (RTF, OpenDocument,
+/// HTML, and HTML saved as `.doc`) reach rows_f1 ≥ 0.99 each, metadata
+/// ≥ 0.85 per format.
+#[test]
+fn libreoffice_renderings_reach_the_bar() {
+    for (ext, format) in [("rtf", "rtf")] {
+        let files = common::fixture_files(&["fixtures/office"], ext);
+        assert_eq!(files.len(), 5, "{ext}: {files:?}");
+        common::assert_renderings(&files, format, 0.99, 0.85);
+    }
+}
+
+/// A real RTF submission (Word, code page 1258 and `\uN` text, tables for
+/// its heading blocks) reads as its text.
+#[test]
+fn real_rtf_reads() {
+    let path = common::fixture_files(&["fixtures/office/real"], "rtf").remove(0);
+    let rec = baocao::extract_file(&path);
+    assert_eq!(error_code(&rec), None);
+    assert_eq!(rec.source.format, "rtf");
+    let bytes = std::fs::read(&path).unwrap();
+    let text = baocao::pipeline::document_text("x.rtf", &bytes, false).expect("text");
+    for want in [
+        "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Kính gửi",
+    ] {
+        assert!(text.contains(want), "{want}");
+    }
+}
+
 /// Every real workbook's record equals its reviewed expected record
 /// (`fixtures/expected/office/`, checked by hand against the sheets).
 #[test]

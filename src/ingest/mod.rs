@@ -7,6 +7,7 @@ pub mod docx;
 pub(crate) mod office_patterns;
 pub(crate) mod package;
 pub mod pdf;
+pub(crate) mod rtf;
 pub(crate) mod sheet;
 pub mod sniff;
 pub mod text;
@@ -122,7 +123,9 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
         sniff::Kind::Ole if sniff::is_workbook97(bytes) => sheet::read(bytes, "xls"),
         sniff::Kind::Ole => docx::read_ole(bytes),
         sniff::Kind::Pdf => pdf::read(bytes),
+        sniff::Kind::Other if rtf::is_rtf(bytes) => rtf::read(bytes),
         sniff::Kind::Other => match ext {
+            "rtf" => rtf::read(bytes),
             "txt" | "md" => text::read(bytes, ext),
             "docx" | "docm" => Err(IngestError {
                 code: "not_zip",

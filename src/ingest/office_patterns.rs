@@ -5,13 +5,26 @@ use std::sync::LazyLock;
 
 const SOURCE: &str = include_str!("../../patterns/office.toml");
 
-/// Number separators and default sheet names.
+/// Number separators, default sheet names, RTF tables.
 #[derive(Debug, Deserialize)]
 pub(crate) struct OfficePatterns {
     /// How numbers are written.
     pub numbers: Numbers,
     /// Sheet naming.
     pub sheets: Sheets,
+    /// RTF tables.
+    pub rtf: Rtf,
+}
+
+/// What the RTF reader needs from the specification.
+#[derive(Debug, Deserialize)]
+pub(crate) struct Rtf {
+    /// `\fcharset` number → Windows code page.
+    pub charset_code_pages: std::collections::HashMap<String, u16>,
+    /// Destinations skipped whole.
+    pub skip_destinations: Vec<String>,
+    /// Control words standing for one character.
+    pub symbols: std::collections::HashMap<String, String>,
 }
 
 /// Separators of a written number.
