@@ -35,7 +35,7 @@ fn gold_workbooks_reach_the_bar() {
 /// ≥ 0.85 per format.
 #[test]
 fn libreoffice_renderings_reach_the_bar() {
-    for (ext, format) in [("rtf", "rtf")] {
+    for (ext, format) in [("rtf", "rtf"), ("html", "html"), ("doc", "doc")] {
         let files = common::fixture_files(&["fixtures/office"], ext);
         assert_eq!(files.len(), 5, "{ext}: {files:?}");
         common::assert_renderings(&files, format, 0.99, 0.85);
@@ -215,4 +215,41 @@ fn hostile_workbooks() {
         b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1W\0o\0r\0k\0b\0o\0o\0k\0",
     );
     assert!(error_code(&not_a_book).is_some());
+}
+
+/// A page a web system exported as `.doc` (HTML, no doctype) is read as
+/// HTML; hostile pages give records, deep nesting `malformed_html`.
+#[test]
+fn html_whatever_its_name() {
+    let page = "<head><meta charset=\"utf-8\"></head><body><p>B\u{c1}O C\u{c1}O</p>\
+<table><tr><td>STT</td><td>Nội dung</td><td>Kết quả</td></tr><tr><td>1</td><td>Văn bản</td><td>3</td></tr></table></body>";
+    let rec = extract_bytes("export.doc", page.as_bytes());
+    assert_eq!(error_code(&rec), None);
+    assert_eq!(rec.source.format, "doc");
+    let deep = "<html>".to_string() + &"<div>".repeat(5000);
+    assert_eq!(
+        error_code(&extract_bytes("deep.html", deep.as_bytes())),
+        Some("malformed_html")
+    );
+    let cut = &page.as_bytes()[..page.len() / 2];
+    assert_eq!(error_code(&extract_bytes("cut.doc", cut)), None);
+    let spans = "<table><tr><td rowspan=99999999 colspan=99999999>x</td></tr></table>";
+    assert_eq!(error_code(&extract_bytes("s.html", spans.as_bytes())), None);
+}
+
+/// Hostile RTF: groups nested without end give `malformed_rtf`; a file cut
+/// off is read as far as it goes; `\binN` past the end costs nothing.
+#[test]
+fn hostile_rtf() {
+    let deep = "{\\rtf1".to_string() + &"{".repeat(100_000);
+    assert_eq!(
+        error_code(&extract_bytes("d.rtf", deep.as_bytes())),
+        Some("malformed_rtf")
+    );
+    let cut = extract_bytes("c.rtf", b"{\\rtf1\\ansi B\\'e1o c\\'e1o\\par Ti\\u7871?p");
+    assert_eq!(error_code(&cut), None);
+    let bin = extract_bytes("b.rtf", b"{\\rtf1\\bin999999999 x}");
+    assert_eq!(error_code(&bin), None);
+    let not_rtf = extract_bytes("n.rtf", b"plain words");
+    assert_eq!(error_code(&not_rtf), Some("malformed_rtf"));
 }

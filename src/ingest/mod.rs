@@ -4,6 +4,7 @@
 pub(crate) mod blocks;
 pub mod decode;
 pub mod docx;
+pub(crate) mod html;
 pub(crate) mod office_patterns;
 pub(crate) mod package;
 pub mod pdf;
@@ -124,8 +125,13 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
         sniff::Kind::Ole => docx::read_ole(bytes),
         sniff::Kind::Pdf => pdf::read(bytes),
         sniff::Kind::Other if rtf::is_rtf(bytes) => rtf::read(bytes),
+        // Text files keep their markup for the normalise stage to strip.
+        sniff::Kind::Other if !matches!(ext, "txt" | "md") && html::is_html(bytes) => {
+            html::read(bytes, if ext == "doc" { "doc" } else { "html" })
+        }
         sniff::Kind::Other => match ext {
             "rtf" => rtf::read(bytes),
+            "htm" | "html" => html::read(bytes, "html"),
             "txt" | "md" => text::read(bytes, ext),
             "docx" | "docm" => Err(IngestError {
                 code: "not_zip",
