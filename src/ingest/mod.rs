@@ -12,6 +12,7 @@ pub(crate) mod rtf;
 pub(crate) mod sheet;
 pub mod sniff;
 pub mod text;
+pub(crate) mod xml;
 
 use crate::model::{Repair, Warning};
 

@@ -12,8 +12,9 @@ pub use ole::read_ole;
 
 use super::blocks;
 use super::package::Package;
+use super::xml::XmlError;
 use super::{IngestError, SourceDoc};
-use body::{BodyReader, XmlError};
+use body::BodyReader;
 
 /// Reads a DOCX package.
 pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
