@@ -1,11 +1,18 @@
 //! Ingest stage: turns an input file into lines (and cells, where the format
 //! has them) with their positions in the source.
 
+pub(crate) mod blocks;
 pub mod decode;
 pub mod docx;
+pub(crate) mod html;
+pub(crate) mod office_patterns;
+pub(crate) mod package;
 pub mod pdf;
+pub(crate) mod rtf;
+pub(crate) mod sheet;
 pub mod sniff;
 pub mod text;
+pub(crate) mod xml;
 
 use crate::model::{Repair, Warning};
 
@@ -98,7 +105,10 @@ impl Line {
 }
 
 /// Formats this build can read, by file extension (lower case).
-pub const SUPPORTED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "docm", "doc", "pdf"];
+pub const SUPPORTED_EXTENSIONS: &[&str] = &[
+    "txt", "md", "docx", "docm", "doc", "pdf", "xlsx", "xlsm", "xlsb", "xls", "ods", "odt", "rtf",
+    "htm", "html",
+];
 
 /// Reads `bytes` of a file named with extension `ext` into a [`SourceDoc`].
 /// Office files are recognised by their signature whatever their name; the
@@ -111,10 +121,18 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
         });
     }
     match sniff::kind(bytes) {
-        sniff::Kind::Zip => docx::read(bytes),
+        sniff::Kind::Zip => read_zip(bytes, ext),
+        sniff::Kind::Ole if sniff::is_workbook97(bytes) => sheet::read(bytes, "xls"),
         sniff::Kind::Ole => docx::read_ole(bytes),
         sniff::Kind::Pdf => pdf::read(bytes),
+        sniff::Kind::Other if rtf::is_rtf(bytes) => rtf::read(bytes),
+        // Text files keep their markup for the normalise stage to strip.
+        sniff::Kind::Other if !matches!(ext, "txt" | "md") && html::is_html(bytes) => {
+            html::read(bytes, if ext == "doc" { "doc" } else { "html" })
+        }
         sniff::Kind::Other => match ext {
+            "rtf" => rtf::read(bytes),
+            "htm" | "html" => html::read(bytes, "html"),
             "txt" | "md" => text::read(bytes, ext),
             "docx" | "docm" => Err(IngestError {
                 code: "not_zip",
@@ -133,5 +151,25 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
                 message: format!("no front end reads .{other} files"),
             }),
         },
+    }
+}
+
+/// A zip package, by what it holds: a Word document, a workbook, an
+/// OpenDocument file.
+fn read_zip(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
+    let mut pkg = package::Package::open(bytes)?;
+    match pkg.content() {
+        package::Content::Workbook => {
+            let format = if ext == "xlsm" || ext == "xlsb" {
+                ext
+            } else {
+                "xlsx"
+            };
+            sheet::read(bytes, format)
+        }
+        package::Content::OdfSheet => sheet::read(bytes, "ods"),
+        package::Content::Word | package::Content::OdfText | package::Content::Unknown => {
+            docx::read_package(&mut pkg)
+        }
     }
 }

@@ -44,6 +44,12 @@ pub fn is_encrypted_ooxml(bytes: &[u8]) -> bool {
     has_ole_stream(bytes, "EncryptedPackage")
 }
 
+/// True when an OLE file holds an Excel 97-2003 workbook (a `Workbook`
+/// or `Book` stream) and no Word document.
+pub fn is_workbook97(bytes: &[u8]) -> bool {
+    !is_word97(bytes) && (has_ole_stream(bytes, "Workbook") || has_ole_stream(bytes, "Book"))
+}
+
 /// True when an OLE file holds a Word document (a `WordDocument` stream).
 pub fn is_word97(bytes: &[u8]) -> bool {
     has_ole_stream(bytes, "WordDocument")

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod docx;
+pub mod office;
 pub mod pdf;
 
 use baocao::model::Record;

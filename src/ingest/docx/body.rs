@@ -2,24 +2,13 @@
 //! tables, with content controls, text boxes, hyperlinks, field results and
 //! tracked insertions read through, and deletions dropped.
 
-use super::model::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
+use crate::ingest::blocks::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
+use crate::ingest::xml::{attr, truncated, Ev, XmlError, XmlStream};
+use quick_xml::events::BytesStart;
 use std::io::BufRead;
 
 /// Deepest nesting of tables and text boxes accepted.
 const MAX_DEPTH: usize = 32;
-
-/// Why the XML could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum XmlError {
-    /// Not well-formed, or cut off.
-    Malformed(String),
-    /// A document type declaration: entity definitions are never expanded.
-    Dtd,
-    /// Tables or text boxes nested deeper than [`MAX_DEPTH`].
-    TooDeep,
-}
 
 /// Run properties that matter here.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,20 +21,9 @@ struct RunStyle {
 
 /// Reads the body of a WordprocessingML document.
 pub struct BodyReader<R: BufRead> {
-    reader: Reader<R>,
-    buf: Vec<u8>,
+    xml: XmlStream<R>,
     depth: usize,
     footnotes: u32,
-}
-
-fn local(name: &str) -> &[u8] {
-    name.rsplit(':').next().unwrap_or(name).as_bytes()
-}
-
-fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find_map(|a| (local(a.key.as_ref()) == key).then(|| a.value.to_string()))
 }
 
 /// An on/off property (`<w:b/>`, `<w:b w:val="0"/>`).
@@ -56,61 +34,21 @@ fn on(e: &BytesStart) -> bool {
     )
 }
 
-/// What one pull from the reader gave, owned.
-enum Ev {
-    Start(Vec<u8>, BytesStart<'static>),
-    Empty(Vec<u8>, BytesStart<'static>),
-    End(Vec<u8>),
-    Text(String),
-    Eof,
-    Other,
-}
-
 impl<R: BufRead> BodyReader<R> {
+    fn next(&mut self) -> Result<Ev, XmlError> {
+        self.xml.next()
+    }
+
+    fn skip(&mut self) -> Result<(), XmlError> {
+        self.xml.skip()
+    }
+
     /// A reader over XML bytes.
     pub fn new(input: R) -> Self {
         BodyReader {
-            reader: Reader::from_reader(input),
-            buf: Vec::new(),
+            xml: XmlStream::new(input),
             depth: 0,
             footnotes: 0,
-        }
-    }
-
-    fn next(&mut self) -> Result<Ev, XmlError> {
-        self.buf.clear();
-        let ev = self
-            .reader
-            .read_event_into(&mut self.buf)
-            .map_err(|e| XmlError::Malformed(e.to_string()))?;
-        Ok(match ev {
-            Event::Start(e) => Ev::Start(local(e.name().as_ref()).to_vec(), e.into_owned()),
-            Event::Empty(e) => Ev::Empty(local(e.name().as_ref()).to_vec(), e.into_owned()),
-            Event::End(e) => Ev::End(local(e.name().as_ref()).to_vec()),
-            Event::Text(t) => Ev::Text(t.xml10_content().into_owned()),
-            Event::CData(t) => Ev::Text(t.xml10_content().into_owned()),
-            Event::GeneralRef(r) => Ev::Text(resolve_ref(&r)),
-            Event::DocType(_) => return Err(XmlError::Dtd),
-            Event::Eof => Ev::Eof,
-            _ => Ev::Other,
-        })
-    }
-
-    /// Skips the rest of an element whose start was just read.
-    fn skip(&mut self) -> Result<(), XmlError> {
-        let mut depth = 1usize;
-        loop {
-            match self.next()? {
-                Ev::Start(..) => depth += 1,
-                Ev::End(_) => {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Ok(());
-                    }
-                }
-                Ev::Eof => return Err(truncated()),
-                _ => {}
-            }
         }
     }
 
@@ -303,10 +241,6 @@ impl<R: BufRead> BodyReader<R> {
     }
 }
 
-fn truncated() -> XmlError {
-    XmlError::Malformed("the XML ends inside an element".into())
-}
-
 /// Grid counts are small; anything larger is a hostile file.
 const MAX_GRID: usize = 64;
 
@@ -358,16 +292,4 @@ fn push(para: &mut Para, text: &str, style: &RunStyle) {
         italic: style.italic,
         superscript: style.superscript,
     });
-}
-
-/// The text of an entity or character reference; unknown entities (which
-/// only a DTD could define) are dropped, never expanded.
-fn resolve_ref(r: &quick_xml::events::BytesRef) -> String {
-    if let Ok(Some(c)) = r.resolve_char_ref() {
-        return c.to_string();
-    }
-    let name = r.xml10_content();
-    quick_xml::escape::resolve_xml_entity(&name)
-        .unwrap_or_default()
-        .to_string()
 }

@@ -5,24 +5,32 @@
 //! fails and LibreOffice is installed.
 
 mod body;
-mod lines;
-mod model;
 mod ole;
-mod package;
 mod word97;
 
 pub use ole::read_ole;
 
+use super::blocks;
+use super::package::Package;
+use super::xml::XmlError;
 use super::{IngestError, SourceDoc};
-use body::{BodyReader, XmlError};
+use body::BodyReader;
 
 /// Reads a DOCX package.
 pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
-    let mut pkg = package::Package::open(bytes)?;
-    let mut part = pkg.document()?;
-    let blocks = BodyReader::new(part.reader()).read_document();
+    read_package(&mut Package::open(bytes)?)
+}
+
+/// Reads the main document part of an opened WordprocessingML package.
+pub(crate) fn read_package(pkg: &mut Package) -> Result<SourceDoc, IngestError> {
+    let missing = IngestError {
+        code: "no_document_xml",
+        message: "the zip holds no word/document.xml: not a Word document".into(),
+    };
+    let mut part = pkg.part("word/document.xml", missing)?;
+    let body = BodyReader::new(part.reader()).read_document();
     part.check()?;
-    let blocks = blocks.map_err(|e| match e {
+    let body = body.map_err(|e| match e {
         XmlError::Malformed(m) => IngestError {
             code: "malformed_xml",
             message: format!("word/document.xml is not well-formed XML: {m}"),
@@ -36,20 +44,10 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             message: "tables or text boxes are nested too deep".into(),
         },
     })?;
-    Ok(from_blocks("docx", &blocks))
-}
-
-fn from_blocks(format: &str, blocks: &[model::Block]) -> SourceDoc {
-    SourceDoc {
-        format: format.into(),
-        lines: lines::to_lines(blocks),
-        pages: None,
-        repairs: Vec::new(),
-        warnings: Vec::new(),
-    }
+    Ok(blocks::to_source("docx", &body))
 }
 
 /// Reads a Word 97-2003 document in-process.
 fn read_word97(bytes: &[u8]) -> Result<SourceDoc, String> {
-    word97::blocks(bytes).map(|b| from_blocks("doc", &b))
+    word97::blocks(bytes).map(|b| blocks::to_source("doc", &b))
 }

@@ -2,7 +2,7 @@
 //! model is mapped onto the DOCX reader's blocks, so tables keep their grid
 //! (column spans, and row spans as vertical-merge continuations).
 
-use super::model::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
+use crate::ingest::blocks::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
 use office_oxide::ir::{Element, InlineContent, VerticalAlign};
 use office_oxide::{Document, DocumentFormat};
 use std::panic::{catch_unwind, AssertUnwindSafe};

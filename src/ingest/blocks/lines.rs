@@ -4,7 +4,7 @@
 //! cells); narrower tables (header and signature blocks laid out side by
 //! side) become the lines of their cells, cell by cell.
 
-use super::model::{Block, Para, Table, TableRow, VMerge};
+use super::{Block, Para, Table, TableRow, VMerge};
 use crate::ingest::{Line, Run};
 
 /// Narrowest grid read as a data table.

@@ -1,5 +1,22 @@
-//! The document as the DOCX reader sees it: paragraphs and tables in body
-//! order, with styled text segments and the table grid's merge marks.
+//! The flow model the word-processor and spreadsheet readers share (DOCX,
+//! Word 97, RTF, HTML, OpenDocument, workbooks): paragraphs and tables in
+//! body order, with styled text segments and the table grid's merge marks.
+//! [`lines`] turns it into the lines every later stage reads.
+
+pub(crate) mod lines;
+
+use super::SourceDoc;
+
+/// A document of `format` read as `blocks`, as lines for the later stages.
+pub(crate) fn to_source(format: &str, blocks: &[Block]) -> SourceDoc {
+    SourceDoc {
+        format: format.into(),
+        lines: lines::to_lines(blocks),
+        pages: None,
+        repairs: Vec::new(),
+        warnings: Vec::new(),
+    }
+}
 
 /// A body element.
 #[derive(Debug, Clone, PartialEq, Eq)]
