@@ -2,8 +2,7 @@
 //! front end, normalise, detect, catalogue + checks, metadata.
 //! Run with `cargo bench --bench stages`.
 
-use baocao::ingest::{self, SourceDoc};
-use baocao::{catalog, check, detect, meta, normalize};
+use baocao::internals::{self as stage, SourceDoc};
 use std::path::Path;
 
 fn main() {
@@ -25,13 +24,13 @@ fn bytes(path: &str) -> (Vec<u8>, String) {
 
 fn read(path: &str) -> SourceDoc {
     let (b, ext) = bytes(path);
-    ingest::read(&b, &ext).expect("readable fixture")
+    stage::read(&b, &ext).expect("readable fixture")
 }
 
 #[divan::bench(args = FILES)]
 fn ingest(bencher: divan::Bencher, path: &str) {
     let (b, ext) = bytes(path);
-    bencher.bench(|| ingest::read(divan::black_box(&b), &ext).map(|d| d.lines.len()));
+    bencher.bench(|| stage::read(divan::black_box(&b), &ext).map(|d| d.lines.len()));
 }
 
 #[divan::bench(args = FILES)]
@@ -39,14 +38,14 @@ fn normalize(bencher: divan::Bencher, path: &str) {
     let doc = read(path);
     bencher
         .with_inputs(|| doc.clone())
-        .bench_values(|d| normalize::normalize_doc(d).lines.len());
+        .bench_values(|d| stage::normalize_doc(d).lines.len());
 }
 
 #[divan::bench(args = FILES)]
 fn detect(bencher: divan::Bencher, path: &str) {
-    let doc = normalize::normalize_doc(read(path));
+    let doc = stage::normalize_doc(read(path));
     bencher.bench(|| {
-        detect::detect_tables(divan::black_box(&doc.lines))
+        stage::detect_tables(divan::black_box(&doc.lines))
             .tables
             .len()
     });
@@ -54,23 +53,23 @@ fn detect(bencher: divan::Bencher, path: &str) {
 
 #[divan::bench(args = FILES)]
 fn catalog_and_checks(bencher: divan::Bencher, path: &str) {
-    let doc = normalize::normalize_doc(read(path));
-    let tables = detect::detect_tables(&doc.lines).tables;
+    let doc = stage::normalize_doc(read(path));
+    let tables = stage::detect_tables(&doc.lines).tables;
     bencher
         .with_inputs(|| tables.clone())
         .bench_values(|mut t| {
-            let mut n = catalog::assign(&mut t).len();
-            n += check::check_tables(&t, &*catalog::CATALOG).len();
+            let mut n = stage::assign(&mut t).len();
+            n += stage::check_tables(&t, &*stage::CATALOG).len();
             n
         });
 }
 
 #[divan::bench(args = FILES)]
 fn metadata(bencher: divan::Bencher, path: &str) {
-    let doc = normalize::normalize_doc(read(path));
-    let tables = detect::detect_tables(&doc.lines).tables;
+    let doc = stage::normalize_doc(read(path));
+    let tables = stage::detect_tables(&doc.lines).tables;
     bencher.bench(|| {
-        meta::extract(divan::black_box(&doc.lines), &tables)
+        stage::metadata(divan::black_box(&doc.lines), &tables)
             .report
             .title
     });
@@ -107,10 +106,10 @@ fn dense_page(n: usize) -> Vec<u8> {
 #[divan::bench(args = [1_000, 10_000])]
 fn dense_pdf_page(bencher: divan::Bencher, cells: usize) {
     let pdf = dense_page(cells);
-    let read = ingest::read(&pdf, "pdf").expect("dense page reads");
+    let read = stage::read(&pdf, "pdf").expect("dense page reads");
     assert!(
         read.lines.iter().any(|l| l.cells.is_some()),
         "the page is read as a ruled table"
     );
-    bencher.bench(|| ingest::read(divan::black_box(&pdf), "pdf").map(|d| d.lines.len()));
+    bencher.bench(|| stage::read(divan::black_box(&pdf), "pdf").map(|d| d.lines.len()));
 }

@@ -17,5 +17,5 @@ fn main() {
             println!("{}\t{}\t{}", row.stt, row.label, row.value.raw);
         }
     }
-    println!("{}", baocao::output::to_json_line(&record));
+    println!("{}", baocao::to_json_line(&record));
 }

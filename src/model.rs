@@ -2,7 +2,24 @@
 //!
 //! Every type here serialises to the JSON documented in the README and in
 //! `schema/record.schema.json`. Field order is declaration order, so output is
-//! byte-for-byte deterministic for the same input.
+//! byte-for-byte deterministic for the same input. Records read back from
+//! baocao's JSON Lines (a consumer in Rust):
+//!
+//! ```
+//! use baocao::{Level, Record};
+//!
+//! let line = baocao::to_json_line(&baocao::extract_bytes(
+//!     "r.txt",
+//!     "BÁO CÁO\nỦy ban nhân dân huyện Hạ Hòa báo cáo kết quả năm 2021 như sau:\n".as_bytes(),
+//! ));
+//! let record: Record = serde_json::from_str(&line).unwrap();
+//! assert_eq!(record.report.unit.level, Some(Level::Huyen));
+//! for table in &record.tables {
+//!     for row in &table.rows {
+//!         println!("{} {} = {:?}", row.stt, row.label, row.value.number);
+//!     }
+//! }
+//! ```
 
 use serde::{Deserialize, Serialize};
 

@@ -11,6 +11,13 @@ mod text;
 
 /// Extracts one file. Never panics: unreadable files and internal failures
 /// become error records.
+///
+/// ```
+/// let record = baocao::extract_file(std::path::Path::new("no/such/report.pdf"));
+/// let error = record.error.expect("a missing file is an error record");
+/// assert_eq!(error.code, "io");
+/// assert_eq!(record.source.format, "pdf");
+/// ```
 pub fn extract_file(path: &Path) -> Record {
     match std::fs::read(path) {
         Ok(bytes) => extract_bytes(&path.to_string_lossy(), &bytes),
@@ -27,7 +34,20 @@ pub fn extract_file(path: &Path) -> Record {
 }
 
 /// Extracts a document from its bytes; `path` names it in the record and its
-/// extension selects the front end.
+/// extension selects the front end (Office and PDF files are also known by
+/// their first bytes).
+///
+/// ```
+/// let text = "UBND HUYỆN KBANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\
+///             Số: 12/BC-UBND\tKbang, ngày 5 tháng 4 năm 2023\n\
+///             BÁO CÁO\nCông tác cải cách hành chính quý I năm 2023\n";
+/// let record = baocao::extract_bytes("q1.txt", text.as_bytes());
+/// let report = &record.report;
+/// assert_eq!(report.unit.name.as_deref(), Some("UBND huyện Kbang"));
+/// assert_eq!(report.number.as_deref(), Some("12/BC-UBND"));
+/// assert_eq!(report.date.as_deref(), Some("2023-04-05"));
+/// assert_eq!(report.period.as_ref().map(|p| p.label.as_str()), Some("quý I năm 2023"));
+/// ```
 pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
     let source = Source {
         path: path.to_string(),
@@ -117,6 +137,13 @@ fn read_doc(bytes: &[u8], format: &str, raw: bool) -> Result<SourceDoc, IngestEr
 /// `path` names the document; its extension selects the front end, as in
 /// [`extract_bytes`]. Never panics: failures come back as the error a
 /// record would carry (`empty_input`, `encrypted`, `internal` …).
+///
+/// ```
+/// let text = baocao::document_text("a.txt", "STT\tChỉ tiêu\n1\tSố văn bản".as_bytes(), false)
+///     .unwrap();
+/// assert_eq!(text.lines().nth(1), Some("1\tSố văn bản"));
+/// assert_eq!(baocao::document_text("e.txt", b"", false).unwrap_err().code, "empty_input");
+/// ```
 pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
     let format = format_of(path);
     let run = catch_unwind(AssertUnwindSafe(|| {

@@ -1,6 +1,6 @@
 //! Text a layout wrapped over lines, joined back: the one rule for where a
 //! line break inside a cell or paragraph stood for a space and where it cut
-//! a token ("40/KH-" + "SCT" is "40/KH-SCT"; "(https://a.b.go" + "v.vn)"
+//! a token ("40/KH-" + "SCT" is "40/KH-SCT"; `"(https://a.b.go" + "v.vn)"`
 //! is one address). The PDF front end joins the lines of a table cell with
 //! it, and the detector the fragments of a wrapped row.
 

@@ -4,8 +4,8 @@
 
 mod common;
 
+use baocao::internals::fold;
 use baocao::model::{Record, Row};
-use baocao::normalize::fold;
 use common::{root, seeds};
 use serde_json::Value as Json;
 

@@ -202,7 +202,7 @@ fn text_boxes_nested_tables_tabs_and_breaks() {
     ]
     .concat();
     let bytes = docx(&body);
-    let doc = baocao::ingest::read(&bytes, "docx").expect("readable");
+    let doc = baocao::internals::read(&bytes, "docx").expect("readable");
     let texts: Vec<&str> = doc.lines.iter().map(|l| l.text.as_str()).collect();
     assert_eq!(&texts[..4], ["Trước", "Trong hộp", "A\tB", "C"]);
     let rec = extract_bytes("boxes.docx", &bytes);
@@ -212,7 +212,7 @@ fn text_boxes_nested_tables_tabs_and_breaks() {
 #[test]
 fn run_fonts_are_kept() {
     let body = "<w:p><w:r><w:rPr><w:rFonts w:ascii=\".VnTime\" w:hAnsi=\".VnTime\"/><w:b/></w:rPr><w:t>B¸o c¸o</w:t></w:r><w:r><w:t xml:space=\"preserve\"> năm</w:t></w:r></w:p>";
-    let doc = baocao::ingest::read(&docx(body), "docx").expect("readable");
+    let doc = baocao::internals::read(&docx(body), "docx").expect("readable");
     let line = &doc.lines[0];
     assert_eq!(line.runs.len(), 2);
     assert_eq!(line.runs[0].font.as_deref(), Some(".VnTime"));

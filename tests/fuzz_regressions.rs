@@ -7,7 +7,7 @@
 //! - `docx_xml`: the bytes wrapped into a zip package as `word/document.xml`
 //!   (its body, or the whole part when the first byte has its high bit set);
 //! - `value`: UTF-8 split at its first NUL into cell and unit for
-//!   [`baocao::value::parse`]: `raw` kept, every number finite.
+//!   [`baocao::internals::parse`]: `raw` kept, every number finite.
 
 use baocao::{extract_bytes, Record};
 use std::path::{Path, PathBuf};
@@ -93,7 +93,7 @@ fn value_finds() {
         let bytes = std::fs::read(&file).unwrap();
         let s = String::from_utf8_lossy(&bytes);
         let (raw, unit) = s.split_once('\0').unwrap_or((&s, ""));
-        let v = baocao::value::parse(raw, unit);
+        let v = baocao::internals::parse(raw, unit);
         assert_eq!(v.raw, raw, "{}", file.display());
         let numbers = v.number.iter().chain(&v.numbers);
         for n in numbers.chain(&v.numerator).chain(&v.denominator) {

@@ -4,7 +4,7 @@
 //! Seed 003 is left out: its PDF text lost letters (and it is the test of
 //! the repair).
 
-use baocao::normalize::{ngram::Counts, text};
+use baocao::internals::{ngram::Counts, text};
 use std::fs;
 
 const SOURCES: [&str; 4] = [

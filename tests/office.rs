@@ -51,7 +51,7 @@ fn real_rtf_reads() {
     assert_eq!(error_code(&rec), None);
     assert_eq!(rec.source.format, "rtf");
     let bytes = std::fs::read(&path).unwrap();
-    let text = baocao::pipeline::document_text("x.rtf", &bytes, false).expect("text");
+    let text = baocao::document_text("x.rtf", &bytes, false).expect("text");
     for want in [
         "PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",

@@ -31,7 +31,7 @@ fn glyphs_are_read_in_reading_order_not_drawing_order() {
     let content = "BT /F1 12 Tf 300 700 Td (world) Tj ET \
                    BT /F1 12 Tf 72 700 Td (Hello) Tj ET \
                    BT /F1 12 Tf 72 750 Td (Title line) Tj ET";
-    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    let doc = baocao::internals::read(&pdf(content), "pdf").expect("readable");
     let texts: Vec<String> = doc
         .lines
         .iter()
@@ -46,7 +46,7 @@ fn glyphs_are_read_in_reading_order_not_drawing_order() {
 fn small_raised_digits_become_footnote_marks() {
     let content = "BT /F1 12 Tf 72 700 Td (Tong so VBQPPL) Tj ET BT /F1 7 Tf 168 705 Td (3) Tj ET \
                    BT /F1 12 Tf 175 700 Td (ban hanh) Tj ET";
-    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    let doc = baocao::internals::read(&pdf(content), "pdf").expect("readable");
     assert_eq!(doc.lines.len(), 1, "{:?}", doc.lines);
     assert!(
         doc.lines[0].text.contains("VBQPPL<sup>3</sup>"),
@@ -58,7 +58,7 @@ fn small_raised_digits_become_footnote_marks() {
 #[test]
 fn tj_arrays_and_quote_operators_are_read() {
     let content = "BT /F1 12 Tf 14 TL 72 700 Td [(S) 20 (o) -250 (lieu)] TJ (Dong hai) ' ET";
-    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
+    let doc = baocao::internals::read(&pdf(content), "pdf").expect("readable");
     let texts: Vec<String> = doc
         .lines
         .iter()
@@ -206,8 +206,8 @@ fn broken_cross_references_are_recovered() {
 fn accents_drawn_apart_rejoin_their_letter() {
     let content = "BT /F1 12 Tf 72 700 Td (Ba) Tj ET BT /F1 12 Tf 80 703 Td (\\264) Tj ET \
                    BT /F1 12 Tf 100 700 Td (cao) Tj ET";
-    let doc = baocao::ingest::read(&pdf(content), "pdf").expect("readable");
-    let text = baocao::normalize::text(&doc.lines[0].text);
+    let doc = baocao::internals::read(&pdf(content), "pdf").expect("readable");
+    let text = baocao::internals::text(&doc.lines[0].text);
     assert_eq!(text.split_whitespace().collect::<Vec<_>>(), ["Bá", "cao"]);
 }
 
@@ -254,7 +254,7 @@ fn styled_pdfs_reach_the_bar() {
 fn ruled_tables_come_from_the_cell_grid() {
     let path = root().join("fixtures/styled/004_25f0b4bb8e546645.styled.pdf");
     let bytes = std::fs::read(&path).expect("fixture");
-    let text = baocao::pipeline::document_text("004.pdf", &bytes, false).expect("text");
+    let text = baocao::document_text("004.pdf", &bytes, false).expect("text");
     let lines: Vec<&str> = text.lines().collect();
     let header = "STT\tChỉ tiêu thống kê\tKết quả thống kê\t\tGhi chú";
     let starts: Vec<usize> = (0..lines.len()).filter(|&i| lines[i] == header).collect();

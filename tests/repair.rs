@@ -10,7 +10,7 @@ use common::{fixture_files, seeds};
 use std::path::Path;
 
 fn letters(text: &str) -> Vec<char> {
-    baocao::normalize::text(text)
+    baocao::internals::text(text)
         .chars()
         .filter(|c| c.is_alphabetic())
         .collect()
@@ -19,8 +19,8 @@ fn letters(text: &str) -> Vec<char> {
 fn assert_untouched(path: &Path) {
     let bytes = std::fs::read(path).expect("fixture");
     let name = path.to_string_lossy();
-    let raw = baocao::pipeline::document_text(&name, &bytes, true).expect("raw text");
-    let normal = baocao::pipeline::document_text(&name, &bytes, false).expect("text");
+    let raw = baocao::document_text(&name, &bytes, true).expect("raw text");
+    let normal = baocao::document_text(&name, &bytes, false).expect("text");
     let (a, b) = (letters(&raw), letters(&normal));
     if let Some(i) = a.iter().zip(&b).position(|(x, y)| x != y) {
         let around = |v: &[char]| {

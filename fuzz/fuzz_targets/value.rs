@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let (raw, unit) = s.split_once('\0').unwrap_or((s, ""));
-    let v = baocao::value::parse(raw, unit);
+    let v = baocao::internals::parse(raw, unit);
     assert_eq!(v.raw, raw, "raw changed");
     let all = v
         .number
@@ -21,6 +21,6 @@ fuzz_target!(|data: &[u8]| {
     for n in all {
         assert!(n.is_finite(), "non-finite number {n} in {v:?}");
     }
-    let _ = baocao::value::code_numbers(unit);
-    let _ = baocao::value::is_percent_unit(unit);
+    let _ = baocao::internals::code_numbers(unit);
+    let _ = baocao::internals::is_percent_unit(unit);
 });

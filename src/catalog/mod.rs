@@ -15,7 +15,7 @@ mod load;
 mod matcher;
 mod text;
 
-pub use load::{Area, Catalog, Indicator};
+pub use load::Catalog;
 
 use crate::model::{Table, Warning};
 use std::sync::LazyLock;

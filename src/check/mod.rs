@@ -26,8 +26,10 @@ pub trait Relations {
 }
 
 /// No catalogue: only the checks that need none.
+#[cfg(test)]
 pub struct NoRelations;
 
+#[cfg(test)]
 impl Relations for NoRelations {
     fn sum_of_children(&self, _: &str) -> bool {
         false

@@ -2,7 +2,7 @@
 //! `text` dump.
 //!
 //! The binary is a thin shell over [`run`]; everything it does is here, on
-//! top of [`crate::batch`] and [`crate::output`].
+//! top of the crate's batch runner and output writers.
 
 mod extract;
 mod notes;
@@ -71,7 +71,7 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "FILE", conflicts_with = "output_dir")]
     pub output: Option<PathBuf>,
 
-    /// Write one pretty DIR/<stem>.json per input (DIR is created). JSON
+    /// Write one pretty DIR/STEM.json per input (DIR is created). JSON
     /// only.
     #[arg(long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,

@@ -12,7 +12,7 @@ pub(crate) mod syllable;
 pub mod tone;
 
 pub use fold::fold;
-pub use markup::{strip_markup, Stripped};
+pub use markup::strip_markup;
 
 #[cfg(test)]
 use crate::ingest::Run;

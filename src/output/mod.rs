@@ -34,6 +34,13 @@ use to_csv::CsvWriter;
 use to_parquet::{ParquetWriter, ROW_GROUP_ROWS};
 
 /// One record as a single-line JSON object (no trailing newline).
+///
+/// ```
+/// let record = baocao::extract_bytes("r.txt", "BÁO CÁO".as_bytes());
+/// let line = baocao::to_json_line(&record);
+/// assert!(line.starts_with("{\"schema_version\":1,"));
+/// assert!(!line.contains('\n'));
+/// ```
 pub fn to_json_line(record: &Record) -> String {
     serde_json::to_string(record).unwrap_or_else(|e| format!("{{\"error\":\"{e}\"}}"))
 }

@@ -7,7 +7,7 @@ mod dropped;
 mod holes;
 mod model;
 
-pub use holes::{is_suspicious, repair_cell, Fix};
+pub use holes::{is_suspicious, repair_cell};
 pub use model::Model;
 
 use crate::ingest::Line;
