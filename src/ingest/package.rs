@@ -198,7 +198,12 @@ impl Read for Part<'_> {
         if self.over.is_some() {
             return Err(std::io::Error::other("part size limit reached"));
         }
-        let n = self.file.read(buf)?;
+        let n = self.file.read(buf).inspect_err(|e| {
+            // zip 9 stops a part that outgrows the size its header declares.
+            if e.to_string().contains("larger than its declared") {
+                self.over = Some(format!("{} expands past its declared size", self.name));
+            }
+        })?;
         self.read += n as u64;
         if self.read > MAX_PART_BYTES {
             self.over = Some(format!("{} expands past {MAX_PART_BYTES} bytes", self.name));
