@@ -77,14 +77,14 @@ impl<'a> Package<'a> {
         if has(&self.zip, "xl/workbook.xml") || has(&self.zip, "xl/workbook.bin") {
             return Content::Workbook;
         }
-        if !has(&self.zip, "content.xml") {
-            return Content::Unknown;
-        }
         let mut mime = String::new();
         if let Ok(f) = self.zip.by_name("mimetype") {
             let _ = f.take(200).read_to_string(&mut mime);
         }
-        if mime.contains("spreadsheet") {
+        let odf = mime.contains("opendocument") || has(&self.zip, "content.xml");
+        if !odf {
+            Content::Unknown
+        } else if mime.contains("spreadsheet") {
             Content::OdfSheet
         } else {
             Content::OdfText
