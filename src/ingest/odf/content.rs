@@ -28,6 +28,7 @@ pub struct Body {
 /// Reads `content.xml`.
 pub struct ContentReader<R: BufRead> {
     xml: XmlStream<R>,
+    sheets: bool,
     styles: Styles,
     depth: usize,
 }
@@ -40,10 +41,12 @@ fn count(e: &BytesStart, key: &[u8], max: usize) -> usize {
 }
 
 impl<R: BufRead> ContentReader<R> {
-    /// A reader over the part's bytes.
-    pub fn new(input: R) -> Self {
+    /// A reader over the part's bytes; with `sheets`, top-level tables are
+    /// kept as read (a spreadsheet's sheets), else placed as blocks.
+    pub fn new(input: R, sheets: bool) -> Self {
         ContentReader {
             xml: XmlStream::new(input),
+            sheets,
             styles: Styles::default(),
             depth: 0,
         }
@@ -67,8 +70,11 @@ impl<R: BufRead> ContentReader<R> {
             match self.xml.next()? {
                 Ev::Start(n, e) if n == b"table" => {
                     let t = self.table(&e)?;
-                    body.blocks.push(Block::Table(super::tables::to_table(&t)));
-                    body.tables.push(t);
+                    if self.sheets {
+                        body.tables.push(t);
+                    } else {
+                        body.blocks.push(Block::Table(super::tables::to_table(&t)));
+                    }
                 }
                 Ev::Start(n, e) => self.start(&n, &e, &TextStyle::default(), &mut body.blocks)?,
                 Ev::End(n) if n == b"body" => return Ok(body),

@@ -31,7 +31,7 @@ pub fn read(pkg: &mut Package, kind: Kind) -> Result<SourceDoc, IngestError> {
         message: "the OpenDocument package holds no content.xml".into(),
     };
     let mut part = pkg.part("content.xml", missing)?;
-    let body = ContentReader::new(part.reader()).read();
+    let body = ContentReader::new(part.reader(), kind == Kind::Spreadsheet).read();
     part.check()?;
     let body = body.map_err(|e| match e {
         XmlError::Malformed(m) => IngestError {

@@ -12,7 +12,7 @@ pub const MAX_COLUMNS: usize = 16_384;
 /// Most times one row holding text is repeated.
 pub const MAX_ROW_REPEAT: usize = 1000;
 /// Most cells a table expands to; the rest is left out.
-pub const MAX_CELLS: usize = 4_000_000;
+pub const MAX_CELLS: usize = 1_000_000;
 
 /// A cell as read.
 #[derive(Debug, Clone, Default)]
@@ -90,6 +90,9 @@ fn expanded(t: &OdfTable) -> Vec<Vec<&OdfCell>> {
             1
         };
         for _ in 0..times.max(1) {
+            if total > MAX_CELLS {
+                break;
+            }
             total += cells.len().max(1);
             out.push(cells.clone());
         }
