@@ -122,9 +122,10 @@ impl<'a> Package<'a> {
     }
 
     /// Reads every part through the limits, for packages handed whole to a
-    /// reader that has none of its own (calamine). A damaged entry is
+    /// reader that has none of its own (calamine), showing each part's
+    /// bytes to `visit` (name, chunk) as they stream by. A damaged entry is
     /// `corrupt_zip`; one past a limit `zip_bomb`.
-    pub fn check_all(&mut self) -> Result<(), IngestError> {
+    pub fn check_all(&mut self, visit: &mut dyn FnMut(&str, &[u8])) -> Result<(), IngestError> {
         let names: Vec<String> = self
             .zip
             .file_names()
@@ -138,7 +139,13 @@ impl<'a> Package<'a> {
                 message: format!("cannot open {name}"),
             };
             let mut part = self.part(name, missing)?;
-            let copied = std::io::copy(&mut part, &mut std::io::sink());
+            let copied = std::io::copy(
+                &mut part,
+                &mut Visit {
+                    name,
+                    visit: &mut *visit,
+                },
+            );
             part.check()?;
             total = total.saturating_add(copied.map_err(|e| IngestError {
                 code: "corrupt_zip",
@@ -150,6 +157,23 @@ impl<'a> Package<'a> {
                 )));
             }
         }
+        Ok(())
+    }
+}
+
+/// A writer that shows what it is given to a visitor.
+struct Visit<'v> {
+    name: &'v str,
+    visit: &'v mut dyn FnMut(&str, &[u8]),
+}
+
+impl std::io::Write for Visit<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        (self.visit)(self.name, buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
