@@ -344,3 +344,23 @@ fn hostile_odf() {
         Some("no_content_xml")
     );
 }
+
+/// Legacy fonts travel with the cells and runs of every office format, so
+/// TCVN3 text set in `.VnTime` comes out as Unicode.
+#[test]
+fn legacy_fonts_are_decoded() {
+    let styles = r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><name val="Arial"/></font><font><name val=".VnTime"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>"#;
+    let data = row(
+        1,
+        &[r#"<c r="A1" s="1" t="inlineStr"><is><t>B¸o c¸o kÕt qu¶</t></is></c>"#.to_string()],
+    );
+    let book = xlsx(&data, "", &[("xl/styles.xml", styles.as_bytes())]);
+    let text = baocao::pipeline::document_text("t.xlsx", &book, false).expect("text");
+    assert!(text.contains("Báo cáo kết quả"), "{text}");
+    let rtf = "{\\rtf1\\ansi{\\fonttbl{\\f1\\fcharset0 .VnTime;}}\\f1 B\\'b8o c\\'b8o k\\'d5t qu\\'b6\\par}";
+    let text = baocao::pipeline::document_text("t.rtf", rtf.as_bytes(), false).expect("text");
+    assert!(text.contains("Báo cáo kết quả"), "{text}");
+    let page = "<p><font face=\".VnTime\">B\u{b8}o c\u{b8}o k\u{d5}t qu\u{b6}</font></p>";
+    let text = baocao::pipeline::document_text("t.html", page.as_bytes(), false).expect("text");
+    assert!(text.contains("Báo cáo kết quả"), "{text}");
+}
