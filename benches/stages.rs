@@ -113,3 +113,70 @@ fn dense_pdf_page(bencher: divan::Bencher, cells: usize) {
     );
     bencher.bench(|| stage::read(divan::black_box(&pdf), "pdf").map(|d| d.lines.len()));
 }
+
+/// The tests' workbook builder.
+#[path = "../tests/common/office.rs"]
+mod office;
+
+/// A workbook of one sheet: a heading, a header row and `rows` rows of
+/// STT, label, unit, a number under `#,##0` and a percent under `0.00%`.
+fn workbook(rows: usize) -> Vec<u8> {
+    use office::{n, row, s};
+    let styles = r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="0.00%"/></numFmts><fonts count="1"><font><name val="Times New Roman"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="3" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+    let mut data = row(1, &[s("A1", "BÁO CÁO THỐNG KÊ")]);
+    data += &row(
+        3,
+        &[
+            s("A3", "STT"),
+            s("B3", "Chỉ tiêu"),
+            s("C3", "Đơn vị tính"),
+            s("D3", "Số liệu"),
+            s("E3", "Tỷ lệ"),
+        ],
+    );
+    for i in 0..rows {
+        let r = i as u32 + 4;
+        data += &row(
+            r,
+            &[
+                n(&format!("A{r}"), &(i + 1).to_string()),
+                s(
+                    &format!("B{r}"),
+                    &format!("Số hồ sơ tiếp nhận của đơn vị {i}"),
+                ),
+                s(&format!("C{r}"), "Hồ sơ"),
+                format!(r#"<c r="D{r}" s="2"><v>{}</v></c>"#, 1000 + i * 37),
+                format!(r#"<c r="E{r}" s="1"><v>0.{:04}</v></c>"#, i % 10_000),
+            ],
+        );
+    }
+    office::xlsx(&data, "", &[("xl/styles.xml", styles.as_bytes())])
+}
+
+/// A 10,000-row workbook: calamine alone (open, every sheet's cell range)
+/// against the whole spreadsheet ingest (package limits, cells with their
+/// formats, merges, grid, lines); the issue's bar is under 3×.
+#[divan::bench(args = ["calamine", "ingest"])]
+fn workbook_10k_rows(bencher: divan::Bencher, reader: &str) {
+    use calamine::Reader;
+    let book = workbook(10_000);
+    let lines = stage::read(&book, "xlsx")
+        .expect("the workbook reads")
+        .lines
+        .len();
+    assert!(lines > 10_000, "{lines} lines");
+    bencher.bench(|| match reader {
+        "calamine" => {
+            let mut wb = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(
+                divan::black_box(&book[..]),
+            ))
+            .expect("calamine opens it");
+            let names = wb.sheet_names();
+            names
+                .iter()
+                .map(|n| wb.worksheet_range(n).map_or(0, |r| r.height()))
+                .sum::<usize>()
+        }
+        _ => stage::read(divan::black_box(&book), "xlsx").map_or(0, |d| d.lines.len()),
+    });
+}

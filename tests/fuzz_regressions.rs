@@ -6,6 +6,10 @@
 //!   `f.docx`, `f.pdf`: one record, never an `internal` error;
 //! - `docx_xml`: the bytes wrapped into a zip package as `word/document.xml`
 //!   (its body, or the whole part when the first byte has its high bit set);
+//! - `rtf`, `html`: the bytes as `f.rtf`, `f.html`;
+//! - `xlsx_sheet`: the bytes as a worksheet's content in an XLSX package;
+//! - `odf_content`: the bytes as `content.xml`'s body in an OpenDocument
+//!   package (a spreadsheet when the first byte is odd);
 //! - `value`: UTF-8 split at its first NUL into cell and unit for
 //!   [`baocao::internals::parse`]: `raw` kept, every number finite.
 
@@ -17,6 +21,10 @@ use std::time::{Duration, Instant};
 #[path = "../fuzz/src/docx_package.rs"]
 mod docx_package;
 use docx_package::wrap;
+
+/// The packages the `xlsx_sheet` and `odf_content` targets build.
+#[path = "../fuzz/src/office_package.rs"]
+mod office_package;
 
 /// Generous bound on one input in a debug build (the fuzzers allow 10 s).
 const SLOW: Duration = Duration::from_secs(60);
@@ -77,6 +85,41 @@ fn docx_finds() {
 #[test]
 fn pdf_finds() {
     run_documents("pdf", "f.pdf");
+}
+
+#[test]
+fn rtf_finds() {
+    run_documents("rtf", "f.rtf");
+}
+
+#[test]
+fn html_finds() {
+    run_documents("html", "f.html");
+}
+
+#[test]
+fn office_package_finds() {
+    for file in inputs("xlsx_sheet") {
+        let bytes = std::fs::read(&file).unwrap();
+        check(&file, "f.xlsx", &office_package::xlsx(&bytes));
+    }
+    for file in inputs("odf_content") {
+        let bytes = std::fs::read(&file).unwrap();
+        check(&file, "f.odt", &office_package::odf(&bytes));
+    }
+}
+
+/// The office wrappers give readable packages whose content is reached.
+#[test]
+fn office_wrappers_read() {
+    let sheet = b"<sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>x</t></is></c></row></sheetData>";
+    let rec = check(Path::new("xlsx"), "f.xlsx", &office_package::xlsx(sheet));
+    assert_eq!(rec.source.format, "xlsx", "{:?}", rec.error);
+    assert!(rec.error.is_none(), "{:?}", rec.error);
+    let text = b"\x00<office:text><text:p>x</text:p></office:text>";
+    let rec = check(Path::new("odf"), "f.odt", &office_package::odf(text));
+    assert_eq!(rec.source.format, "odt", "{:?}", rec.error);
+    assert!(rec.error.is_none(), "{:?}", rec.error);
 }
 
 #[test]

@@ -35,7 +35,12 @@ fn gold_workbooks_reach_the_bar() {
 /// ≥ 0.85 per format.
 #[test]
 fn libreoffice_renderings_reach_the_bar() {
-    for (ext, format) in [("rtf", "rtf"), ("html", "html"), ("doc", "doc")] {
+    for (ext, format) in [
+        ("rtf", "rtf"),
+        ("odt", "odt"),
+        ("html", "html"),
+        ("doc", "doc"),
+    ] {
         let files = common::fixture_files(&["fixtures/office"], ext);
         assert_eq!(files.len(), 5, "{ext}: {files:?}");
         common::assert_renderings(&files, format, 0.99, 0.85);
@@ -118,7 +123,7 @@ fn real_workbook_rows_come_out_in_order() {
     assert_eq!(rec.tables[0].page, Some(1));
 }
 
-use common::office::{n, row, s, xlsx};
+use common::office::{n, odf, row, s, xlsx};
 
 fn header_row() -> String {
     row(
@@ -252,4 +257,110 @@ fn hostile_rtf() {
     assert_eq!(error_code(&bin), None);
     let not_rtf = extract_bytes("n.rtf", b"plain words");
     assert_eq!(error_code(&not_rtf), Some("malformed_rtf"));
+}
+
+const ODS: &str = "application/vnd.oasis.opendocument.spreadsheet";
+const ODT: &str = "application/vnd.oasis.opendocument.text";
+
+fn cell(attrs: &str, text: &str) -> String {
+    format!("<table:table-cell {attrs}><text:p>{text}</text:p></table:table-cell>")
+}
+
+/// An OpenDocument spreadsheet: each sheet a page; heading lines above the
+/// table; a two-row header with spans (covered cells); the shown text of
+/// number cells kept; empty cells repeated to the sheet's edge cost nothing.
+#[test]
+fn ods_sheets() {
+    let covered = "<table:covered-table-cell/>";
+    let body = format!(
+        "<office:spreadsheet><table:table table:name=\"Biểu 1\">\
+<table:table-row>{}</table:table-row>\
+<table:table-row>{}{}{}{covered}{}<table:table-cell table:number-columns-repeated=\"16000\"/></table:table-row>\
+<table:table-row>{covered}{covered}{}{}{covered}</table:table-row>\
+<table:table-row>{}{}{}{}{}</table:table-row>\
+<table:table-row table:number-rows-repeated=\"1048000\"><table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>\
+</table:table></office:spreadsheet>",
+        cell("", "UBND HUYỆN A"),
+        cell("table:number-rows-spanned=\"2\"", "STT"),
+        cell("table:number-rows-spanned=\"2\"", "Chỉ tiêu"),
+        cell("table:number-columns-spanned=\"2\"", "Kết quả"),
+        cell("table:number-rows-spanned=\"2\"", "Ghi chú"),
+        cell("", "Đơn vị tính"),
+        cell("", "Số liệu"),
+        cell("office:value-type=\"float\" office:value=\"1\"", "1"),
+        cell("", "Tỷ lệ hồ sơ đúng hạn"),
+        cell("", "%"),
+        cell("office:value-type=\"percentage\" office:value=\"0.9962\"", "99,62%"),
+        cell("", ""),
+    );
+    let started = std::time::Instant::now();
+    let rec = extract_bytes("b.ods", &odf(ODS, &body));
+    assert!(started.elapsed().as_secs() < 5);
+    assert_eq!(error_code(&rec), None, "{:?}", rec.error);
+    assert_eq!(rec.source.format, "ods");
+    assert_eq!(rec.source.pages, Some(1));
+    let t = &rec.tables[0];
+    assert_eq!(t.page, Some(1));
+    let r = &t.rows[0];
+    assert_eq!(
+        (
+            r.stt.as_str(),
+            r.label.as_str(),
+            r.unit.as_str(),
+            r.value.raw.as_str()
+        ),
+        ("1", "Tỷ lệ hồ sơ đúng hạn", "%", "99,62%")
+    );
+}
+
+/// Hostile OpenDocument: malformed XML, a DTD, tables nested past the
+/// limit, a package without content.xml.
+#[test]
+fn hostile_odf() {
+    let bad = extract_bytes(
+        "b.odt",
+        &odf(ODT, "<office:text><text:p>x</text:span></office:text>"),
+    );
+    assert_eq!(error_code(&bad), Some("malformed_xml"));
+    let nested = "<table:table><table:table-row><table:table-cell>".repeat(40);
+    let deep = extract_bytes(
+        "d.odt",
+        &odf(ODT, &format!("<office:text>{nested}</office:text>")),
+    );
+    assert_eq!(error_code(&deep), Some("malformed_xml"));
+    let dtd = common::docx::zip(&[
+        ("mimetype", ODT.as_bytes()),
+        (
+            "content.xml",
+            b"<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>",
+        ),
+    ]);
+    assert_eq!(error_code(&extract_bytes("x.odt", &dtd)), Some("xml_dtd"));
+    let empty = common::docx::zip(&[("mimetype", ODT.as_bytes()), ("content.xml", b"")]);
+    let _ = extract_bytes("e.odt", &empty);
+    let none = common::docx::zip(&[("mimetype", ODT.as_bytes()), ("styles.xml", b"<x/>")]);
+    assert_eq!(
+        error_code(&extract_bytes("n.odt", &none)),
+        Some("no_content_xml")
+    );
+}
+
+/// Legacy fonts travel with the cells and runs of every office format, so
+/// TCVN3 text set in `.VnTime` comes out as Unicode.
+#[test]
+fn legacy_fonts_are_decoded() {
+    let styles = r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><name val="Arial"/></font><font><name val=".VnTime"/></font></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>"#;
+    let data = row(
+        1,
+        &[r#"<c r="A1" s="1" t="inlineStr"><is><t>B¸o c¸o kÕt qu¶</t></is></c>"#.to_string()],
+    );
+    let book = xlsx(&data, "", &[("xl/styles.xml", styles.as_bytes())]);
+    let text = baocao::document_text("t.xlsx", &book, false).expect("text");
+    assert!(text.contains("Báo cáo kết quả"), "{text}");
+    let rtf = "{\\rtf1\\ansi{\\fonttbl{\\f1\\fcharset0 .VnTime;}}\\f1 B\\'b8o c\\'b8o k\\'d5t qu\\'b6\\par}";
+    let text = baocao::document_text("t.rtf", rtf.as_bytes(), false).expect("text");
+    assert!(text.contains("Báo cáo kết quả"), "{text}");
+    let page = "<p><font face=\".VnTime\">B\u{b8}o c\u{b8}o k\u{d5}t qu\u{b6}</font></p>";
+    let text = baocao::document_text("t.html", page.as_bytes(), false).expect("text");
+    assert!(text.contains("Báo cáo kết quả"), "{text}");
 }

@@ -1,6 +1,7 @@
 //! Shared checks for the baocao fuzz targets.
 
 pub mod docx_package;
+pub mod office_package;
 
 use std::sync::Once;
 

@@ -5,6 +5,7 @@ pub(crate) mod blocks;
 pub mod decode;
 pub mod docx;
 pub(crate) mod html;
+pub(crate) mod odf;
 pub(crate) mod office_patterns;
 pub(crate) mod package;
 pub mod pdf;
@@ -167,9 +168,8 @@ fn read_zip(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
             };
             sheet::read(bytes, format)
         }
-        package::Content::OdfSheet => sheet::read(bytes, "ods"),
-        package::Content::Word | package::Content::OdfText | package::Content::Unknown => {
-            docx::read_package(&mut pkg)
-        }
+        package::Content::OdfSheet => odf::read(&mut pkg, odf::Kind::Spreadsheet),
+        package::Content::OdfText => odf::read(&mut pkg, odf::Kind::Text),
+        package::Content::Word | package::Content::Unknown => docx::read_package(&mut pkg),
     }
 }

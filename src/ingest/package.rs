@@ -77,14 +77,14 @@ impl<'a> Package<'a> {
         if has(&self.zip, "xl/workbook.xml") || has(&self.zip, "xl/workbook.bin") {
             return Content::Workbook;
         }
-        if !has(&self.zip, "content.xml") {
-            return Content::Unknown;
-        }
         let mut mime = String::new();
         if let Ok(f) = self.zip.by_name("mimetype") {
             let _ = f.take(200).read_to_string(&mut mime);
         }
-        if mime.contains("spreadsheet") {
+        let odf = mime.contains("opendocument") || has(&self.zip, "content.xml");
+        if !odf {
+            Content::Unknown
+        } else if mime.contains("spreadsheet") {
             Content::OdfSheet
         } else {
             Content::OdfText
@@ -122,9 +122,10 @@ impl<'a> Package<'a> {
     }
 
     /// Reads every part through the limits, for packages handed whole to a
-    /// reader that has none of its own (calamine). A damaged entry is
+    /// reader that has none of its own (calamine), showing each part's
+    /// bytes to `visit` (name, chunk) as they stream by. A damaged entry is
     /// `corrupt_zip`; one past a limit `zip_bomb`.
-    pub fn check_all(&mut self) -> Result<(), IngestError> {
+    pub fn check_all(&mut self, visit: &mut dyn FnMut(&str, &[u8])) -> Result<(), IngestError> {
         let names: Vec<String> = self
             .zip
             .file_names()
@@ -138,7 +139,13 @@ impl<'a> Package<'a> {
                 message: format!("cannot open {name}"),
             };
             let mut part = self.part(name, missing)?;
-            let copied = std::io::copy(&mut part, &mut std::io::sink());
+            let copied = std::io::copy(
+                &mut part,
+                &mut Visit {
+                    name,
+                    visit: &mut *visit,
+                },
+            );
             part.check()?;
             total = total.saturating_add(copied.map_err(|e| IngestError {
                 code: "corrupt_zip",
@@ -150,6 +157,23 @@ impl<'a> Package<'a> {
                 )));
             }
         }
+        Ok(())
+    }
+}
+
+/// A writer that shows what it is given to a visitor.
+struct Visit<'v> {
+    name: &'v str,
+    visit: &'v mut dyn FnMut(&str, &[u8]),
+}
+
+impl std::io::Write for Visit<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        (self.visit)(self.name, buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
 }
@@ -198,7 +222,12 @@ impl Read for Part<'_> {
         if self.over.is_some() {
             return Err(std::io::Error::other("part size limit reached"));
         }
-        let n = self.file.read(buf)?;
+        let n = self.file.read(buf).inspect_err(|e| {
+            // zip 9 stops a part that outgrows the size its header declares.
+            if e.to_string().contains("larger than its declared") {
+                self.over = Some(format!("{} expands past its declared size", self.name));
+            }
+        })?;
         self.read += n as u64;
         if self.read > MAX_PART_BYTES {
             self.over = Some(format!("{} expands past {MAX_PART_BYTES} bytes", self.name));

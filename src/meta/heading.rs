@@ -60,7 +60,7 @@ pub fn read(lines: &[Clean], end: usize) -> Heading {
         }
         let tokens: Vec<&str> = line.text.split_whitespace().collect();
         let stop = stop_at(&tokens);
-        heading.found |= stop.is_some() || heading.place.is_some();
+        heading.found |= heading.place.is_some() || stop.is_some_and(|i| frames(&tokens, i));
         let part = organ_part(&tokens[..stop.unwrap_or(tokens.len())]);
         if organs_done {
             continue;
@@ -91,6 +91,15 @@ fn stop_at(tokens: &[&str]) -> Option<usize> {
                 .iter()
                 .any(|m| starts_phrase(&folded[i..], m))
     })
+}
+
+/// Does the cut at token `i` show a heading block: the motto, or the number
+/// ("Số:" with its colon, or "Số" opening the line), not a "số" or "V/v" in
+/// running text?
+fn frames(tokens: &[&str], i: usize) -> bool {
+    let lower = tokens[i].to_lowercase();
+    let number = lower.starts_with("số:") || (i == 0 && lower == "số");
+    number || !is_cut(tokens[i])
 }
 
 /// The organ's part of a heading line: its tokens when all are capitals.

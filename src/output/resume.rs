@@ -149,7 +149,6 @@ impl Done {
     pub fn len(&self) -> usize {
         self.last.len()
     }
-
 }
 
 /// Calls `f(offset, line)` for every line of `file` (without its newline).

@@ -70,8 +70,11 @@ impl Grid {
             .into_iter()
             .filter(|c| !c.2.text.trim().is_empty())
             .collect();
-        let heads: std::collections::HashSet<(u32, u32)> =
-            cells.iter().map(|c| (c.0, c.1)).collect();
+        let heads: std::collections::HashSet<(u32, u32)> = if merges.is_empty() {
+            Default::default()
+        } else {
+            cells.iter().map(|c| (c.0, c.1)).collect()
+        };
         let mut used_rows: Vec<u32> = cells.iter().map(|c| c.0).collect();
         for &(top, _, bottom, _) in merges.iter().filter(|m| heads.contains(&(m.0, m.1))) {
             used_rows.extend((top..=bottom.max(top)).take(1000));
@@ -325,10 +328,15 @@ fn table_end(filled: &[usize], occupied: &[usize], start: usize) -> usize {
 }
 
 fn para(cell: &Cell) -> Para {
-    let text = cell.text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = cell.text.trim();
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
     Para {
         segments: vec![Segment {
-            text: text.trim().to_string(),
+            text,
             font: cell.font.clone(),
             bold: cell.bold,
             italic: cell.italic,

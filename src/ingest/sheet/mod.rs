@@ -6,6 +6,7 @@
 //! `crate::ingest::odf`, into the same grids.
 
 pub(crate) mod grid;
+mod merges;
 pub(crate) mod numfmt;
 
 use super::blocks::{self, Block, Para, Segment};
@@ -15,6 +16,7 @@ use super::sniff::{self, Kind};
 use super::{IngestError, SourceDoc};
 use calamine::{Data, DataRef, Reader, SheetVisible, Sheets, Style};
 use grid::{Cell, Grid};
+use std::collections::HashMap;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -28,14 +30,17 @@ pub(crate) struct Sheet {
 
 /// Reads a workbook (zip-based or BIFF) into one page per sheet.
 pub fn read(bytes: &[u8], format: &str) -> Result<SourceDoc, IngestError> {
+    let mut merges = merges::Merges::default();
     if sniff::kind(bytes) == Kind::Zip {
-        Package::open(bytes)?.check_all()?;
+        Package::open(bytes)?.check_all(&mut |name, chunk| merges.visit(name, chunk))?;
     }
-    let sheets = catch_unwind(AssertUnwindSafe(|| read_sheets(bytes))).unwrap_or_else(|_| {
-        Err(malformed(
-            "the spreadsheet reader failed on this file".into(),
-        ))
-    })?;
+    let merges = merges.by_sheet();
+    let sheets =
+        catch_unwind(AssertUnwindSafe(|| read_sheets(bytes, &merges))).unwrap_or_else(|_| {
+            Err(malformed(
+                "the spreadsheet reader failed on this file".into(),
+            ))
+        })?;
     Ok(to_source(format, &sheets))
 }
 
@@ -46,7 +51,10 @@ fn malformed(message: String) -> IngestError {
     }
 }
 
-fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, IngestError> {
+fn read_sheets(
+    bytes: &[u8],
+    merges: &HashMap<String, Vec<merges::Range>>,
+) -> Result<Vec<Sheet>, IngestError> {
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
         let text = e.to_string();
         if text.to_lowercase().contains("password") {
@@ -66,7 +74,7 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, IngestError> {
     let mut out = Vec::new();
     for (name, visible) in listed {
         let grid = if visible {
-            Some(sheet_grid(&mut book, &name)?)
+            Some(sheet_grid(&mut book, &name, merges.get(&name))?)
         } else {
             None
         };
@@ -77,28 +85,36 @@ fn read_sheets(bytes: &[u8]) -> Result<Vec<Sheet>, IngestError> {
 
 type Sparse = Vec<(u32, u32, Cell)>;
 
-fn sheet_grid(book: &mut Sheets<Cursor<&[u8]>>, name: &str) -> Result<Grid, IngestError> {
+/// One sheet's grid; `xlsx_merges`: its merged ranges, gathered from the
+/// package beforehand.
+fn sheet_grid(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    name: &str,
+    xlsx_merges: Option<&Vec<merges::Range>>,
+) -> Result<Grid, IngestError> {
     let bad =
         |e: &dyn std::fmt::Display| malformed(format!("sheet \"{name}\" cannot be read: {e}"));
     let (cells, merges): (Sparse, Vec<Dim>) = match book {
         Sheets::Xlsx(x) => {
             let date1904 = x.has_1904_epoch();
-            let merges = x.merge_cells_by_sheet_name(name).map_err(|e| bad(&e))?;
             let mut reader = x.worksheet_cells_reader(name).map_err(|e| bad(&e))?;
             let mut cells = Vec::new();
-            while let Some((cell, style)) = reader.next_cell_with_style_id().map_err(|e| bad(&e))? {
+            let mut formats: Vec<Option<CellFormat>> = vec![None; reader.styles().len() + 1];
+            while let Some((cell, id)) = reader.next_cell_with_style_id().map_err(|e| bad(&e))? {
                 let (r, c) = cell.get_position();
-                let style = reader.styles().get(style);
-                cells.push((r, c, styled(cell.get_value(), style, date1904)));
+                let slot = formats.len().saturating_sub(1).min(id);
+                let format =
+                    formats[slot].get_or_insert_with(|| CellFormat::of(reader.styles().get(id)));
+                cells.push((r, c, format.cell(cell.get_value(), date1904)));
             }
-            (cells, merges.iter().map(dim).collect())
+            (cells, xlsx_merges.cloned().unwrap_or_default())
         }
         Sheets::Xlsb(x) => {
             let mut reader = x.worksheet_cells_reader(name).map_err(|e| bad(&e))?;
             let mut cells = Vec::new();
             while let Some(cell) = reader.next_cell().map_err(|e| bad(&e))? {
                 let (r, c) = cell.get_position();
-                cells.push((r, c, styled(cell.get_value(), None, false)));
+                cells.push((r, c, plain_ref(cell.get_value())));
             }
             (cells, Vec::new())
         }
@@ -142,39 +158,62 @@ fn dim(d: &calamine::Dimensions) -> Dim {
     (d.start.0, d.start.1, d.end.0, d.end.1)
 }
 
-/// A cell value written under its style's number format, with its font.
-fn styled(value: &DataRef, style: Option<&Style>, date1904: bool) -> Cell {
-    let code = style
-        .and_then(|s| s.number_format.as_ref())
-        .map_or("General", |f| f.format_code.as_str());
-    let text = match value {
-        DataRef::Int(i) => numfmt::render(*i as f64, code, date1904),
-        DataRef::Float(f) => numfmt::render(*f, code, date1904),
-        DataRef::DateTime(d) => numfmt::render(d.as_f64(), date_code(code), date1904),
-        DataRef::String(s) => s.clone(),
-        DataRef::SharedString(s) => s.to_string(),
-        DataRef::Bool(b) => bool_text(*b),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
-        DataRef::Error(e) => e.to_string(),
-        DataRef::Empty => String::new(),
-    };
-    let font = style.and_then(|s| s.font.as_ref());
-    Cell {
-        text,
-        font: font.and_then(|f| f.name.clone()),
-        bold: font.is_some_and(|f| f.is_bold()),
-        italic: font.is_some_and(|f| f.is_italic()),
+/// A style's number format (parsed once) and font.
+#[derive(Clone)]
+struct CellFormat {
+    number: numfmt::Format,
+    date: numfmt::Format,
+    font: Option<String>,
+    bold: bool,
+    italic: bool,
+}
+
+impl CellFormat {
+    fn of(style: Option<&Style>) -> CellFormat {
+        let code = style
+            .and_then(|s| s.number_format.as_ref())
+            .map_or("General", |f| f.format_code.as_str());
+        let font = style.and_then(|s| s.font.as_ref());
+        CellFormat {
+            number: numfmt::Format::parse(code),
+            // A cell calamine judged a date under a format this module does
+            // not (a built-in date id) is written as an ISO date.
+            date: numfmt::Format::parse(if code.eq_ignore_ascii_case("general") {
+                "yyyy-mm-dd"
+            } else {
+                code
+            }),
+            font: font.and_then(|f| f.name.clone()),
+            bold: font.is_some_and(|f| f.is_bold()),
+            italic: font.is_some_and(|f| f.is_italic()),
+        }
+    }
+
+    /// A cell value written under this format, with its font.
+    fn cell(&self, value: &DataRef, date1904: bool) -> Cell {
+        let text = match value {
+            DataRef::Int(i) => self.number.render(*i as f64, date1904),
+            DataRef::Float(f) => self.number.render(*f, date1904),
+            DataRef::DateTime(d) => self.date.render(d.as_f64(), date1904),
+            DataRef::String(s) => s.clone(),
+            DataRef::SharedString(s) => s.to_string(),
+            DataRef::Bool(b) => bool_text(*b),
+            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+            DataRef::Error(e) => e.to_string(),
+            DataRef::Empty => String::new(),
+        };
+        Cell {
+            text,
+            font: self.font.clone(),
+            bold: self.bold,
+            italic: self.italic,
+        }
     }
 }
 
-/// A date cell whose format calamine judged a date but this module may
-/// not (a built-in date id): written as an ISO date.
-fn date_code(code: &str) -> &str {
-    if code.eq_ignore_ascii_case("general") {
-        "yyyy-mm-dd"
-    } else {
-        code
-    }
+/// A cell of the XLSB reader (no styles): numbers in their shortest form.
+fn plain_ref(value: &DataRef) -> Cell {
+    CellFormat::of(None).cell(value, false)
 }
 
 /// A cell of a reader without styles: numbers in their shortest form.

@@ -8,26 +8,84 @@ use crate::ingest::office_patterns::OFFICE;
 /// `value` written under the format `code` ("General" or empty: the
 /// shortest decimal). `date1904`: the workbook counts days from 1904.
 pub fn render(value: f64, code: &str, date1904: bool) -> String {
-    if !value.is_finite() {
-        return shortest(value);
+    Format::parse(code).render(value, date1904)
+}
+
+/// A format code parsed once, for every cell of its style.
+#[derive(Debug, Clone)]
+pub struct Format {
+    sections: Vec<Section>,
+}
+
+/// What one section of a format code writes.
+#[derive(Debug, Clone)]
+enum Section {
+    /// The shortest decimal (`General`, `@`, an empty section).
+    General,
+    /// A date or time (`date`: has a date part, `time`: has a time part).
+    Date { date: bool, time: bool },
+    /// A number pattern.
+    Number(Pattern),
+    /// Literal text only ("-" for zero).
+    Literal(String),
+}
+
+impl Section {
+    fn parse(section: &str) -> Section {
+        let plain = strip_brackets(section);
+        if plain.trim().is_empty() || plain.eq_ignore_ascii_case("general") || plain.trim() == "@" {
+            return Section::General;
+        }
+        if is_date(&plain) {
+            let bare = unquoted(&plain).to_ascii_lowercase();
+            let date = bare.contains('y') || bare.contains('d');
+            let time = bare.contains('h') || bare.contains('s');
+            return Section::Date { date, time };
+        }
+        if unquoted(&plain).contains('/') {
+            return Section::General;
+        }
+        match parse_pattern(&plain) {
+            Some((p, true)) => Section::Number(p),
+            Some((p, false)) => Section::Literal(p.prefix),
+            None => Section::General,
+        }
     }
-    let sections = split_sections(code);
-    let (section, signed) = match sections.as_slice() {
-        [one] => (one.as_str(), true),
-        [pos, neg, ..] if value < 0.0 => (neg.as_str(), false),
-        [_, _, zero, ..] if value == 0.0 => (zero.as_str(), true),
-        [pos, ..] => (pos.as_str(), true),
-        [] => ("General", true),
-    };
-    let shown = if signed { value } else { value.abs() };
-    let plain = strip_brackets(section);
-    if plain.trim().is_empty() || plain.eq_ignore_ascii_case("general") || plain.trim() == "@" {
-        return shortest(shown);
+}
+
+impl Format {
+    /// Parses a format code into its sections.
+    pub fn parse(code: &str) -> Format {
+        Format {
+            sections: split_sections(code)
+                .iter()
+                .map(|s| Section::parse(s))
+                .collect(),
+        }
     }
-    if is_date(&plain) {
-        return iso_date(value, &plain, date1904).unwrap_or_else(|| shortest(value));
+
+    /// `value` as this format writes it.
+    pub fn render(&self, value: f64, date1904: bool) -> String {
+        if !value.is_finite() {
+            return shortest(value);
+        }
+        let (section, signed) = match self.sections.as_slice() {
+            [one] => (one, true),
+            [_, neg, ..] if value < 0.0 => (neg, false),
+            [_, _, zero, ..] if value == 0.0 => (zero, true),
+            [pos, ..] => (pos, true),
+            [] => (&Section::General, true),
+        };
+        let shown = if signed { value } else { value.abs() };
+        match section {
+            Section::General => shortest(shown),
+            Section::Date { date, time } => {
+                iso_date(value, *date, *time, date1904).unwrap_or_else(|| shortest(value))
+            }
+            Section::Number(p) => with_pattern(shown, p),
+            Section::Literal(text) => text.clone(),
+        }
     }
-    with_pattern(shown, &plain).unwrap_or_else(|| shortest(shown))
 }
 
 /// The shortest decimal that reads back as `value` to Excel's 15
@@ -35,6 +93,9 @@ pub fn render(value: f64, code: &str, date1904: bool) -> String {
 pub fn shortest(value: f64) -> String {
     if !value.is_finite() {
         return value.to_string();
+    }
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return (value as i64).to_string();
     }
     let rounded: f64 = format!("{value:.14e}").parse().unwrap_or(value);
     let text = if rounded == 0.0 {
@@ -121,10 +182,7 @@ fn is_date(section: &str) -> bool {
 }
 
 /// A date serial as `YYYY-MM-DD` (time formats: `HH:MM`; both: joined by `T`).
-fn iso_date(serial: f64, section: &str, date1904: bool) -> Option<String> {
-    let bare = unquoted(section).to_ascii_lowercase();
-    let has_date = bare.contains('y') || bare.contains('d');
-    let has_time = bare.contains('h') || bare.contains('s');
+fn iso_date(serial: f64, has_date: bool, has_time: bool, date1904: bool) -> Option<String> {
     let day = serial.floor();
     let secs = ((serial - day) * 86_400.0).round() as i64;
     let time = format!("{:02}:{:02}", secs / 3600 % 24, secs / 60 % 60);
@@ -177,7 +235,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 /// What a numeric section asks for.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Pattern {
     /// Literal text before the number.
     prefix: String,
@@ -195,16 +253,8 @@ struct Pattern {
     percents: i32,
 }
 
-/// Writes `value` under a numeric section; `None` for what this does not
-/// cover (scientific, fractions), which falls back to the shortest form.
-fn with_pattern(value: f64, section: &str) -> Option<String> {
-    if unquoted(section).contains('/') {
-        return None;
-    }
-    let (p, has_number) = parse_pattern(section)?;
-    if !has_number {
-        return Some(p.prefix);
-    }
+/// Writes `value` under a numeric pattern.
+fn with_pattern(value: f64, p: &Pattern) -> String {
     let scaled = value * 100f64.powi(p.percents);
     let negative = scaled < 0.0;
     let fixed = format!("{:.*}", p.max_frac, scaled.abs());
@@ -228,7 +278,7 @@ fn with_pattern(value: f64, section: &str) -> Option<String> {
     } else {
         format!("{int}{decimal}{frac}")
     };
-    Some(format!("{sign}{}{number}{}", p.prefix, p.suffix))
+    format!("{sign}{}{number}{}", p.prefix, p.suffix)
 }
 
 /// Inserts the regional thousands separator every three digits.
