@@ -236,9 +236,12 @@ fn path_role(path: &[String], after_label: bool) -> Option<Role> {
 pub fn named_role(c: &str) -> Option<Role> {
     let cols = &PATTERNS.columns;
     let has = |list: &[String]| list.iter().any(|w| c.contains(w.as_str()));
+    // A unit header opens with its word ("Đơn vị tính"); "Tên cơ quan, đơn
+    // vị" names the rows.
+    let opens = |list: &[String]| list.iter().any(|w| c.starts_with(w.as_str()));
     if cols.stt.iter().any(|w| w == c) {
         Some(Role::Stt)
-    } else if has(&cols.unit) {
+    } else if opens(&cols.unit) {
         Some(Role::Unit)
     } else if has(&cols.note) {
         Some(Role::Note)

@@ -202,8 +202,16 @@ impl Reader {
 /// The row a body line's cells make, or `None` for a line without STT
 /// and without text.
 fn body_row(c: Cells, line: usize, carry_group: &mut Option<String>) -> Option<RawRow> {
-    let (label, group, footnotes) = label_and_group(&c.labels, carry_group);
-    let parsed = stt::parse(&c.stt);
+    let (mut label, group, footnotes) = label_and_group(&c.labels, carry_group);
+    let mut parsed = stt::parse(&c.stt);
+    // A section row printed in one cell merged across the table ("I. CẤP
+    // SỞ, NGÀNH" under STT): its leading number is the STT.
+    if parsed.is_none() && label.is_empty() {
+        if let Some((printed, stt, rest)) = stt::split_leading(&c.stt) {
+            label = rest.trim().to_string();
+            parsed = Some((printed, stt));
+        }
+    }
     let stt_cell_is_number = c.stt.is_empty() || parsed.is_some();
     let blank = [&label, &c.unit, &c.value, &c.note]
         .iter()
@@ -422,6 +430,28 @@ mod tests {
         );
         // Without the caption, a blank first cell starts nothing.
         assert!(!is_header_start(&lines[1..], 0));
+    }
+
+    #[test]
+    fn a_comment_table_names_its_rows_and_numbers_a_merged_section_row() {
+        let lines = split_lines(
+            "STT\tTên cơ quan, đơn vị, địa phương\tÝ kiến góp ý\tÝ kiến của Sở Nội vụ\n\
+             I. CẤP SỞ, NGÀNH\t\t\t\n\
+             1\tSở Tư pháp\tThống nhất\t\n",
+        );
+        assert!(is_header_start(&lines, 0));
+        let header = Header::read(&lines, 0);
+        assert_eq!(
+            header.column_roles(),
+            [Role::Stt, Role::Label, Role::Other, Role::Other]
+        );
+        let tables = crate::detect::detect_tables(&lines).tables;
+        let rows: Vec<(&str, &str)> = tables[0]
+            .rows
+            .iter()
+            .map(|r| (r.stt.as_str(), r.label.as_str()))
+            .collect();
+        assert_eq!(rows, [("I", "CẤP SỞ, NGÀNH"), ("1", "Sở Tư pháp")]);
     }
 
     #[test]
