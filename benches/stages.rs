@@ -58,7 +58,7 @@ fn catalog_and_checks(bencher: divan::Bencher, path: &str) {
     bencher
         .with_inputs(|| tables.clone())
         .bench_values(|mut t| {
-            let mut n = stage::assign(&mut t).len();
+            let mut n = stage::assign(&stage::CATALOG, &mut t).len();
             n += stage::check_tables(&t, &*stage::CATALOG).len();
             n
         });

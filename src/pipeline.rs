@@ -1,7 +1,7 @@
 //! One document through every stage: read → normalise → detect → catalog → meta.
 
 use crate::ingest::{IngestError, SourceDoc};
-use crate::model::{ErrorInfo, Record, Repair, Report, Source, Table, Warning, SCHEMA_VERSION};
+use crate::model::{ErrorInfo, Record, Report, Source, Warning, SCHEMA_VERSION};
 use crate::{catalog, check, detect, ingest, meta, normalize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -76,9 +76,10 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let mut detected = detect::detect_tables(&doc.lines);
     warnings.extend(detected.warnings);
-    attach_repairs(&mut detected.tables, &doc.repairs);
-    warnings.extend(catalog::assign(&mut detected.tables));
-    warnings.extend(check::check_tables(&detected.tables, &*catalog::CATALOG));
+    normalize::attach_repairs(&mut detected.tables, &doc.repairs);
+    let catalog = &*catalog::CATALOG;
+    warnings.extend(catalog::assign(catalog, &mut detected.tables));
+    warnings.extend(check::check_tables(&detected.tables, catalog));
     let meta = meta::extract(&doc.lines, &detected.tables);
     warnings.extend(meta.warnings);
     Record {
@@ -88,33 +89,6 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
         tables: detected.tables,
         warnings,
         error: None,
-    }
-}
-
-/// Most source lines a table's last row is taken to span.
-const LAST_ROW_LINES: usize = 20;
-
-/// Gives each row the repairs made in its text: those on its lines (from
-/// its start to the next row's) whose restored word is in one of its cells.
-fn attach_repairs(tables: &mut [Table], repairs: &[Repair]) {
-    if repairs.is_empty() {
-        return;
-    }
-    for table in tables {
-        let starts: Vec<usize> = table.rows.iter().map(|r| r.line).collect();
-        for (i, row) in table.rows.iter_mut().enumerate() {
-            let end = starts
-                .get(i + 1)
-                .copied()
-                .unwrap_or(row.line + LAST_ROW_LINES);
-            let cells = [&row.label, &row.group, &row.unit, &row.value.raw, &row.note];
-            row.repairs = repairs
-                .iter()
-                .filter(|r| (row.line..end).contains(&r.line))
-                .filter(|r| cells.iter().any(|c| c.contains(&r.restored)))
-                .cloned()
-                .collect();
-        }
     }
 }
 

@@ -26,14 +26,9 @@ pub static CATALOG: LazyLock<Catalog> = LazyLock::new(|| {
 });
 
 /// Sets every row's `indicator_id` and `indicator_confidence` from the
-/// shipped catalogue. Returns one `unknown_indicator` warning per table
+/// catalogue (the shipped one is [`CATALOG`]). Returns one `unknown_indicator` warning per table
 /// with rows that match no indicator, listing their STTs.
-pub fn assign(tables: &mut [Table]) -> Vec<Warning> {
-    assign_with(&CATALOG, tables)
-}
-
-/// [`assign`] with a given catalogue.
-pub fn assign_with(cat: &Catalog, tables: &mut [Table]) -> Vec<Warning> {
+pub fn assign(cat: &Catalog, tables: &mut [Table]) -> Vec<Warning> {
     let mut warnings = Vec::new();
     for table in tables.iter_mut() {
         let title_area = cat.title_area(&table.title);
@@ -154,7 +149,7 @@ mod tests {
                 ),
             ],
         )];
-        let warnings = assign(&mut tables);
+        let warnings = assign(&CATALOG, &mut tables);
         assert!(warnings.is_empty(), "{warnings:?}");
         assert_eq!(
             ids(&tables[0]),
@@ -182,7 +177,7 @@ mod tests {
                 row("5.2", Some("5"), "Tổng số nhiệm vụ được giao", "Nhiệm vụ"),
             ],
         )];
-        assign(&mut tables);
+        assign(&CATALOG, &mut tables);
         let ids = ids(&tables[0]);
         assert_eq!(ids[2], Some("chi_dao.nhiem_vu_giao.ubnd_tinh.tong_so"));
         assert_eq!(ids[4], Some("chi_dao.nhiem_vu_giao.chinh_phu.tong_so"));
@@ -206,7 +201,7 @@ mod tests {
                 row("", Some("1"), "Diện tích rừng", "ha"),
             ],
         )];
-        let warnings = assign(&mut tables);
+        let warnings = assign(&CATALOG, &mut tables);
         let r = &tables[0].rows;
         assert_eq!(
             r[1].indicator_id.as_deref(),
@@ -239,7 +234,7 @@ mod tests {
             table("", vec![]),
             table("", vec![row("1", Some("9"), "", "")]),
         ];
-        let warnings = assign(&mut tables);
+        let warnings = assign(&CATALOG, &mut tables);
         assert_eq!(
             tables[0].rows[0].indicator_id.as_deref(),
             Some("tthc.mot_cua.lien_thong_cung_cap")

@@ -13,6 +13,7 @@ pub mod tone;
 
 pub use fold::fold;
 pub use markup::strip_markup;
+pub use repair::attach as attach_repairs;
 
 #[cfg(test)]
 use crate::ingest::Run;

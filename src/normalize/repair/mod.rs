@@ -3,10 +3,12 @@
 //! ([`dropped`]), with the word model both use ([`model`]). Every restored
 //! word is returned as a [`Repair`] for the record.
 
+mod attach;
 mod dropped;
 mod holes;
 mod model;
 
+pub use attach::attach;
 pub use holes::{is_suspicious, repair_cell};
 pub use model::Model;
 
