@@ -62,9 +62,8 @@ fn walk(dir: &Path, found: &mut Vec<PathBuf>) {
 
 /// Whether the file's extension is one a front end reads.
 pub fn is_supported(path: &Path) -> bool {
-    path.extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .is_some_and(|e| SUPPORTED_EXTENSIONS.contains(&e.as_str()))
+    let format = Source::for_path(&path.to_string_lossy()).format;
+    SUPPORTED_EXTENSIONS.contains(&format.as_str())
 }
 
 /// A rayon pool of `jobs` threads, or one per available core when `None`.

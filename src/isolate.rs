@@ -38,14 +38,7 @@ const EXIT_GRACE: Duration = Duration::from_millis(500);
 const SPAWN_ATTEMPTS: u32 = 5;
 
 fn failure(path: &Path, code: &str, message: String) -> Record {
-    let source = Source {
-        path: path.to_string_lossy().into_owned(),
-        format: path
-            .extension()
-            .map_or("unknown".into(), |e| e.to_string_lossy().to_lowercase()),
-        ..Source::default()
-    };
-    pipeline::failed(source, code, message)
+    pipeline::failed(Source::for_path(&path.to_string_lossy()), code, message)
 }
 
 /// A running worker process and the line reader on its output.

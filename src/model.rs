@@ -59,6 +59,28 @@ pub struct Source {
     pub pages: Option<u32>,
 }
 
+impl Source {
+    /// The source of a path before its bytes are read: the path, and the
+    /// format its extension names in lower case (`unknown` without one). The
+    /// one place a file type is derived from a name.
+    ///
+    /// ```
+    /// let source = baocao::Source::for_path("archive/Q1.PDF");
+    /// assert_eq!((source.path.as_str(), source.format.as_str()), ("archive/Q1.PDF", "pdf"));
+    /// assert_eq!(baocao::Source::for_path("README").format, "unknown");
+    /// ```
+    pub fn for_path(path: &str) -> Source {
+        let format = std::path::Path::new(path)
+            .extension()
+            .map_or("unknown".into(), |e| e.to_string_lossy().to_lowercase());
+        Source {
+            path: path.to_string(),
+            format,
+            ..Source::default()
+        }
+    }
+}
+
 /// Document metadata.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
 pub struct Report {

@@ -22,11 +22,7 @@ pub fn extract_file(path: &Path) -> Record {
     match std::fs::read(path) {
         Ok(bytes) => extract_bytes(&path.to_string_lossy(), &bytes),
         Err(e) => failed(
-            Source {
-                path: path.to_string_lossy().into_owned(),
-                format: format_of(&path.to_string_lossy()),
-                ..Source::default()
-            },
+            Source::for_path(&path.to_string_lossy()),
             "io",
             format!("cannot read the file: {e}"),
         ),
@@ -50,11 +46,9 @@ pub fn extract_file(path: &Path) -> Record {
 /// ```
 pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
     let source = Source {
-        path: path.to_string(),
-        format: format_of(path),
         sha256: hex_sha256(bytes),
         bytes: bytes.len() as u64,
-        pages: None,
+        ..Source::for_path(path)
     };
     let run = catch_unwind(AssertUnwindSafe(|| run_stages(source.clone(), bytes)));
     run.unwrap_or_else(|_| {
@@ -119,7 +113,7 @@ fn read_doc(bytes: &[u8], format: &str, raw: bool) -> Result<SourceDoc, IngestEr
 /// assert_eq!(baocao::document_text("e.txt", b"", false).unwrap_err().code, "empty_input");
 /// ```
 pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
-    let format = format_of(path);
+    let format = Source::for_path(path).format;
     let run = catch_unwind(AssertUnwindSafe(|| {
         read_doc(bytes, &format, raw).map(|doc| text::render(&doc.lines))
     }));
@@ -150,13 +144,6 @@ pub fn failed(source: Source, code: &str, message: impl Into<String>) -> Record 
             message: message.into(),
         }),
     }
-}
-
-fn format_of(path: &str) -> String {
-    Path::new(path)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_else(|| "unknown".to_string())
 }
 
 /// The SHA-256 of `bytes` as lower-case hex, as in `source.sha256`.
