@@ -1,6 +1,6 @@
 //! Coded unit cells: "Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2".
 
-use super::vocab::{fold, VOCAB};
+use super::vocab::{lower_words, VOCAB};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -54,7 +54,7 @@ pub(super) fn by_number(codes: &[Code], value: f64) -> Option<&Code> {
 
 /// The first code whose label is the (folded) cell text.
 pub(super) fn by_label<'a>(codes: &'a [Code], folded: &str) -> Option<&'a Code> {
-    codes.iter().find(|c| fold(&c.label) == folded)
+    codes.iter().find(|c| lower_words(&c.label) == folded)
 }
 
 #[cfg(test)]

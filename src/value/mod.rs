@@ -30,7 +30,7 @@ mod vocab;
 use crate::model::{Value, ValueKind};
 use codes::Code;
 use number::{Found, Item};
-use vocab::{fold, VOCAB};
+use vocab::{lower_words, VOCAB};
 
 /// Sign characters accepted before a whole-cell number.
 const MINUS: [char; 2] = ['-', '−'];
@@ -40,7 +40,7 @@ const MINUS: [char; 2] = ['-', '−'];
 /// Never panics; `raw` is kept unchanged and every number is finite.
 pub fn parse(raw: &str, unit: &str) -> Value {
     let text = raw.trim();
-    let folded = fold(text);
+    let folded = lower_words(text);
     if folded.is_empty() || VOCAB.empty.contains(&folded) {
         return Value::bare(raw, ValueKind::Empty);
     }
@@ -129,7 +129,7 @@ fn whole(raw: &str, item: Item, negative: bool, unit: &str, codes: &[Code]) -> V
 
 /// A value read through a code of the unit.
 fn coded(raw: &str, code: &Code) -> Value {
-    let folded = fold(&code.label);
+    let folded = lower_words(&code.label);
     Value {
         number: Some(code.number as f64),
         meaning: Some(code.label.clone()),

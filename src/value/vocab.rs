@@ -66,7 +66,7 @@ pub(super) struct Vocab {
 
 impl From<RawVocab> for Vocab {
     fn from(r: RawVocab) -> Self {
-        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect();
+        let folded = |v: Vec<String>| v.iter().map(|s| lower_words(s)).collect();
         Vocab {
             empty: folded(r.empty.markers),
             yes: folded(r.boolean.yes),
@@ -94,19 +94,20 @@ impl Vocab {
 
     /// Whether a unit cell makes a bare number a percentage.
     pub fn is_percent_unit(&self, unit: &str) -> bool {
-        let u = fold(unit);
+        let u = lower_words(unit);
         !u.is_empty() && self.percent_units.iter().any(|w| u.contains(w.as_str()))
     }
 
     /// Whether a unit cell announces a yes/no answer.
     pub fn is_yes_no_unit(&self, unit: &str) -> bool {
-        let u = fold(unit);
+        let u = lower_words(unit);
         self.yes_no_units.contains(&u)
     }
 }
 
-/// Lower-cases, trims and collapses runs of white space to one space.
-pub(super) fn fold(s: &str) -> String {
+/// Lower-cases, trims and collapses runs of white space to one space; tones
+/// are kept (unlike [`crate::normalize::fold`]).
+pub(super) fn lower_words(s: &str) -> String {
     s.split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
@@ -128,8 +129,8 @@ mod tests {
     }
 
     #[test]
-    fn fold_collapses_and_lowercases() {
-        assert_eq!(fold("  Đã   CÓ \n"), "đã có");
+    fn lower_words_collapses_and_lowercases() {
+        assert_eq!(lower_words("  Đã   CÓ \n"), "đã có");
     }
 
     #[test]
