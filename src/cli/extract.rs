@@ -4,6 +4,7 @@ use super::notes::Notes;
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
+use crate::model::Record;
 use crate::output::resume::{journal_path, Done, Journal};
 use crate::output::{
     format_of_extension, resolve_format, to_json_line, Destination, Format, OutputError, Writer,
@@ -15,37 +16,83 @@ use std::time::{Duration, Instant};
 /// Runs the extraction and returns the process exit code.
 pub fn run(args: &ExtractArgs) -> u8 {
     let started = Instant::now();
-    let mut inputs = args.paths.clone();
-    if let Some(list) = &args.files_from {
-        match read_list(list) {
-            Ok(more) => inputs.extend(more),
-            Err(e) => {
-                eprintln!("baocao: cannot read --files-from {}: {e}", list.display());
-                return EXIT_USAGE;
-            }
+    let Plan {
+        files,
+        dest,
+        format,
+        mut writer,
+        mut journal,
+    } = match plan(args) {
+        Ok(plan) => plan,
+        Err(code) => return code,
+    };
+    stem_notes(&writer).print(args.verbose, |n| {
+        format!(
+            "{n} inputs share a stem with an earlier one; written as <stem>-2.json … \
+             (--verbose lists them)"
+        )
+    });
+    let pool = match batch::pool(args.jobs.map(|j| j as usize)) {
+        Ok(pool) => pool,
+        Err(e) => {
+            eprintln!("baocao: cannot start worker threads: {e}");
+            return EXIT_USAGE;
         }
-    }
+    };
+    let bar = progress::bar(files.len(), !args.no_progress);
+    let mut summary = Summary::default();
+    let mut rowless = Notes::default();
+    let written = batch::run(&files, &pool, isolation(args).as_ref(), |index, record| {
+        summary.add(&record);
+        announce(&record, &bar, format, args.verbose, &mut rowless);
+        bar.inc(1);
+        write_record(&mut writer, journal.as_mut(), index, &record)
+    })
+    .and_then(|()| writer.finish())
+    .and_then(|()| remove_journal(journal));
+    bar.finish_and_clear();
+    rowless.print(args.verbose, |n| {
+        format!(
+            "{n} reports have no table rows, nothing written to the {} for them \
+             (--verbose lists them)",
+            format.name()
+        )
+    });
+    finish(written, &dest, &summary, started)
+}
+
+/// What a run reads and where it writes, decided before any document is read.
+struct Plan {
+    /// The inputs still to extract.
+    files: Vec<PathBuf>,
+    /// Where records go.
+    dest: Destination,
+    /// In which format.
+    format: Format,
+    /// The open output.
+    writer: Writer,
+    /// With `--resume`: the journal every new record is also appended to.
+    journal: Option<Journal>,
+}
+
+/// The inputs, the output and (with `--resume`) what earlier runs did; a
+/// usage error's exit code after its message.
+fn plan(args: &ExtractArgs) -> Result<Plan, u8> {
+    let inputs = inputs(args)?;
     let mut files = batch::discover(&inputs);
     if files.is_empty() {
         eprintln!("baocao: note: no supported files found");
     }
     let mut earlier = None;
     if args.resume {
-        match resume_plan(args, &files) {
-            Ok((done, todo)) => {
-                eprintln!(
-                    "baocao: resuming: {} of {} inputs already done",
-                    files.len() - todo.len(),
-                    files.len()
-                );
-                files = todo;
-                earlier = Some(done);
-            }
-            Err(message) => {
-                eprintln!("baocao: {message}");
-                return EXIT_USAGE;
-            }
-        }
+        let (done, todo) = resume_plan(args, &files).map_err(usage)?;
+        eprintln!(
+            "baocao: resuming: {} of {} inputs already done",
+            files.len() - todo.len(),
+            files.len()
+        );
+        files = todo;
+        earlier = Some(done);
     }
     let dest = match (&args.output, &args.output_dir) {
         (Some(file), _) => Destination::File(file.clone()),
@@ -60,128 +107,152 @@ pub fn run(args: &ExtractArgs) -> u8 {
     } else {
         args.format
     };
-    let format = match resolve_format(wanted, &dest, files.len(), single) {
-        Ok(format) => format,
-        Err(message) => {
-            eprintln!("baocao: {message}");
-            return EXIT_USAGE;
-        }
+    let format = resolve_format(wanted, &dest, files.len(), single).map_err(usage)?;
+    let mut writer = Writer::open(&dest, format, &files).map_err(usage)?;
+    let journal = match (&earlier, &args.output) {
+        (Some(done), Some(out)) => Some(resume_into(done, out, &files, &mut writer)?),
+        _ => None,
     };
-    let mut writer = match Writer::open(&dest, format, &files) {
-        Ok(writer) => writer,
-        Err(e) => {
-            eprintln!("baocao: {e}");
-            return EXIT_USAGE;
-        }
-    };
-    // With --resume: the records kept from earlier runs go first, and each
-    // new one also goes to the journal, so a killed run keeps its progress.
-    let mut journal = None;
-    if let (Some(done), Some(out)) = (&earlier, &args.output) {
-        let redone: BTreeSet<String> = files
-            .iter()
-            .map(|f| f.to_string_lossy().into_owned())
-            .collect();
-        let kept = done.copy_kept(&redone, |line| {
-            writer
-                .write_line(line)
-                .map_err(|e| std::io::Error::other(e.to_string()))
-        });
-        match kept.and_then(|()| Journal::open(&journal_path(out))) {
-            Ok(j) => journal = Some(j),
-            Err(e) => {
-                eprintln!("baocao: resuming into {}: {e}", out.display());
-                return EXIT_USAGE;
-            }
-        }
-    }
-    stem_notes(&writer).print(args.verbose, |n| {
-        format!(
-            "{n} inputs share a stem with an earlier one; written as <stem>-2.json … \
-             (--verbose lists them)"
-        )
-    });
-    let jobs = args.jobs.map(|j| j as usize);
-    let pool = match batch::pool(jobs) {
-        Ok(pool) => pool,
-        Err(e) => {
-            eprintln!("baocao: cannot start worker threads: {e}");
-            return EXIT_USAGE;
-        }
-    };
+    Ok(Plan {
+        files,
+        dest,
+        format,
+        writer,
+        journal,
+    })
+}
 
-    // Each document in a worker process under the time limit, unless asked
-    // to stay in this process (or the executable cannot be found).
-    let isolation = (!args.in_process)
+/// Prints a usage error; its exit code.
+fn usage(message: impl std::fmt::Display) -> u8 {
+    eprintln!("baocao: {message}");
+    EXIT_USAGE
+}
+
+/// The paths given and those of `--files-from`.
+fn inputs(args: &ExtractArgs) -> Result<Vec<PathBuf>, u8> {
+    let mut inputs = args.paths.clone();
+    if let Some(list) = &args.files_from {
+        let more = read_list(list).map_err(|e| {
+            eprintln!("baocao: cannot read --files-from {}: {e}", list.display());
+            EXIT_USAGE
+        })?;
+        inputs.extend(more);
+    }
+    Ok(inputs)
+}
+
+/// With `--resume`: the records kept from earlier runs go first, and each
+/// new one also goes to the journal, so a killed run keeps its progress.
+fn resume_into(
+    done: &Done,
+    out: &Path,
+    files: &[PathBuf],
+    writer: &mut Writer,
+) -> Result<Journal, u8> {
+    let redone: BTreeSet<String> = files
+        .iter()
+        .map(|f| f.to_string_lossy().into_owned())
+        .collect();
+    let kept = done.copy_kept(&redone, |line| {
+        writer
+            .write_line(line)
+            .map_err(|e| std::io::Error::other(e.to_string()))
+    });
+    kept.and_then(|()| Journal::open(&journal_path(out)))
+        .map_err(|e| {
+            eprintln!("baocao: resuming into {}: {e}", out.display());
+            EXIT_USAGE
+        })
+}
+
+/// Each document in a worker process under the time limit, unless asked to
+/// stay in this process (or the executable cannot be found).
+fn isolation(args: &ExtractArgs) -> Option<Isolation> {
+    (!args.in_process)
         .then(|| std::env::current_exe().ok())
         .flatten()
         .map(|program| Isolation {
             program,
             timeout: Duration::from_secs_f64(args.timeout),
+        })
+}
+
+/// Says on stderr what a record's reader should know: its error, a report
+/// without rows for a tabular output, or (with `--verbose`) no table.
+fn announce(
+    record: &Record,
+    bar: &indicatif::ProgressBar,
+    format: Format,
+    verbose: bool,
+    rowless: &mut Notes,
+) {
+    if let Some(error) = &record.error {
+        bar.suspend(|| {
+            eprintln!(
+                "baocao: {}: {} ({})",
+                record.source.path, error.message, error.code
+            )
         });
-    let bar = progress::bar(files.len(), !args.no_progress);
-    let mut summary = Summary::default();
-    let mut rowless = Notes::default();
-    let written = batch::run(&files, &pool, isolation.as_ref(), |index, record| {
-        summary.add(&record);
-        if let Some(error) = &record.error {
-            bar.suspend(|| {
-                eprintln!(
-                    "baocao: {}: {} ({})",
-                    record.source.path, error.message, error.code
-                )
-            });
-        } else if format.is_tabular() && record.tables.iter().all(|t| t.rows.is_empty()) {
-            // Tabular output has no place for a report without rows: say so.
-            rowless.push(format!(
-                "{}: no table rows, nothing written to the {}",
-                record.source.path,
-                format.name()
-            ));
-        } else if record.tables.is_empty() && args.verbose {
-            // Counted in the summary; named only on request.
-            bar.suspend(|| {
-                eprintln!(
-                    "baocao: note: {}: no indicator table found",
-                    record.source.path
-                )
-            });
+    } else if format.is_tabular() && record.tables.iter().all(|t| t.rows.is_empty()) {
+        // Tabular output has no place for a report without rows: say so.
+        rowless.push(format!(
+            "{}: no table rows, nothing written to the {}",
+            record.source.path,
+            format.name()
+        ));
+    } else if record.tables.is_empty() && verbose {
+        // Counted in the summary; named only on request.
+        bar.suspend(|| {
+            eprintln!(
+                "baocao: note: {}: no indicator table found",
+                record.source.path
+            )
+        });
+    }
+}
+
+/// Writes a record to the output and, when resuming, to the journal
+/// (serialised once for both).
+fn write_record(
+    writer: &mut Writer,
+    journal: Option<&mut Journal>,
+    index: usize,
+    record: &Record,
+) -> Result<(), OutputError> {
+    match journal {
+        Some(j) => {
+            let line = to_json_line(record);
+            writer.write_line(&line)?;
+            j.append(&line).map_err(|e| OutputError {
+                path: j.path().to_path_buf(),
+                source: e,
+            })
         }
-        bar.inc(1);
-        match journal.as_mut() {
-            // Serialised once, for the output and the journal alike.
-            Some(j) => {
-                let line = to_json_line(&record);
-                writer.write_line(&line)?;
-                j.append(&line).map_err(|e| OutputError {
-                    path: j.path().to_path_buf(),
-                    source: e,
-                })
-            }
-            None => writer.write(index, &record),
-        }
-    })
-    .and_then(|()| writer.finish())
-    .and_then(|()| match journal {
-        // The journal's records are now in the output.
+        None => writer.write(index, record),
+    }
+}
+
+/// Once the output is complete, the journal's records are in it.
+fn remove_journal(journal: Option<Journal>) -> Result<(), OutputError> {
+    match journal {
         Some(j) => {
             let path = j.path().to_path_buf();
             j.remove().map_err(|e| OutputError { path, source: e })
         }
         None => Ok(()),
-    });
-    bar.finish_and_clear();
-    rowless.print(args.verbose, |n| {
-        format!(
-            "{n} reports have no table rows, nothing written to the {} for them \
-             (--verbose lists them)",
-            format.name()
-        )
-    });
+    }
+}
 
+/// The summary line and the exit code.
+fn finish(
+    written: Result<(), OutputError>,
+    dest: &Destination,
+    summary: &Summary,
+    started: Instant,
+) -> u8 {
     let seconds = started.elapsed().as_secs_f64();
     if let Err(e) = written {
-        if e.source.kind() == std::io::ErrorKind::BrokenPipe && dest == Destination::Stdout {
+        if e.source.kind() == std::io::ErrorKind::BrokenPipe && *dest == Destination::Stdout {
             // The reader went away (`| head`): stop quietly, like other filters.
             return EXIT_OK;
         }
