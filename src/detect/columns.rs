@@ -226,10 +226,20 @@ fn path_role(path: &[String], after_label: bool) -> Option<Role> {
         let period = PATTERNS.columns.header_period.is_match(level);
         if after_label && (value_head || period) && !PATTERNS.columns.stt.contains(&folded) {
             Some(Role::Value)
+        } else if !after_label && names_units(&folded) {
+            Some(Role::Label)
         } else {
             named_role(&folded)
         }
     })
+}
+
+/// True for a header naming units (departments, communes) rather than a
+/// unit of measure: "Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị" — a column
+/// of row names when no label column came before it ("STT | Đơn vị |
+/// Điểm …"), not "Đơn vị tính".
+fn names_units(folded: &str) -> bool {
+    folded.contains("don vi") && !folded.contains("don vi tinh")
 }
 
 /// The role a folded header text names, if it names one.
