@@ -72,9 +72,17 @@ fn upright_page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         .filter(|g| !g.text.is_empty() && g.size > 0.0)
         .collect();
     for piece in pieces(&drawn) {
-        // A piece goes where its first visible glyph is seen.
-        let lead = piece.iter().find(|g| !g.text.trim().is_empty());
-        let (x, y) = centre(lead.unwrap_or(&piece[0]));
+        // A piece goes where its first visible glyph is seen; a number
+        // where its last one is (right-aligned, a wide number overflows its
+        // cell to the left, under the clip of the cell before).
+        let visible: Vec<&&PlacedGlyph> =
+            piece.iter().filter(|g| !g.text.trim().is_empty()).collect();
+        let lead = if is_number(&piece) {
+            visible.last()
+        } else {
+            visible.first()
+        };
+        let (x, y) = centre(lead.copied().copied().unwrap_or(piece[0]));
         let glyphs = piece.iter().map(|g| (*g).clone());
         match locate(&grids, x, y) {
             Some((t, c)) => in_cells[t][c].extend(glyphs),
@@ -143,6 +151,17 @@ fn pieces<'g>(drawn: &[&'g PlacedGlyph]) -> Vec<Vec<&'g PlacedGlyph>> {
         }
     }
     out
+}
+
+/// True when a piece's text is a number ("38,541,880,520.00", "-1.5",
+/// "98%"): digits with separators and signs only.
+fn is_number(piece: &[&PlacedGlyph]) -> bool {
+    let text: String = piece.iter().map(|g| &*g.text).collect();
+    let text = text.trim();
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '%'))
 }
 
 /// Where a glyph is seen: the middle of its advance, a third of its size
@@ -348,5 +367,39 @@ mod tests {
         let run = &row.runs[2];
         assert_eq!(&row.text[run.start..run.end], "second");
         assert_eq!(row.page, Some(1));
+    }
+
+    #[test]
+    fn a_wide_right_aligned_number_goes_to_the_cell_it_ends_in() {
+        // Columns: label | plan | data | input | total; a number wider than
+        // its cell starts in the cell on its left (the report tool clips
+        // it), and the total's number starts under the input's "0.00".
+        let rules = frame(
+            &[0.0, 100.0, 160.0, 240.0, 300.0, 380.0],
+            &[400.0, 380.0, 360.0],
+        );
+        let mut glyphs = Vec::new();
+        for (x, t) in [
+            (5.0, "Label"),
+            (105.0, "Plan"),
+            (165.0, "Data"),
+            (245.0, "Input"),
+            (305.0, "Total"),
+        ] {
+            glyphs.extend(word(x, 385.0, t));
+        }
+        glyphs.extend(word(5.0, 365.0, "Row"));
+        for (show, x, t) in [
+            (2, 140.0, "38,541.00"),
+            (3, 275.0, "0.00"),
+            (4, 292.0, "38,541.00"),
+        ] {
+            let mut number = word(x, 365.0, t);
+            number.iter_mut().for_each(|g| g.show = show);
+            glyphs.extend(number);
+        }
+        let lines = page_lines(&Marks { glyphs, rules }, 1);
+        let row: Vec<&str> = lines[1].text.split('\t').collect();
+        assert_eq!(row, ["Row", "", "38,541.00", "0.00", "38,541.00"]);
     }
 }
