@@ -15,6 +15,7 @@
 use super::grid::{self, Grid};
 use super::interp::{Marks, PlacedGlyph};
 use super::lines;
+use super::stacked;
 use crate::ingest::{Line, Run};
 
 /// Lines of one page, turned first when most of its text runs in another
@@ -178,8 +179,8 @@ fn locate(grids: &[Grid], x: f32, y: f32) -> Option<(usize, usize)> {
         .find_map(|(t, g)| g.cell_at(x, y).map(|c| (t, c)))
 }
 
-/// One tab-separated line per row band of a table; a row band with no text
-/// in any cell is left out.
+/// One tab-separated line per row band of a table, or per stacked row of
+/// a band ([`stacked`]); a line with no text in any cell is left out.
 fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> {
     let texts: Vec<(String, Vec<Run>)> = cells.iter().map(|g| cell_text(g, page)).collect();
     // The cell whose top-left slot is (row, col), row-major.
@@ -189,36 +190,61 @@ fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> 
     }
     let mut out = Vec::new();
     for row in 0..grid.rows() {
-        let mut line = Line {
-            no: 0,
-            text: String::new(),
-            cells: None,
-            runs: Vec::new(),
-            page: Some(page),
-            rule_above: None,
-        };
-        let mut any = false;
-        for col in 0..grid.cols() {
-            if col > 0 {
-                line.text.push('\t');
+        let at = |col: usize| starts[row * grid.cols() + col];
+        match stacked::baselines(grid, cells, row) {
+            None => out.extend(row_line(grid.cols(), page, |col| {
+                at(col).map(|i| texts[i].clone())
+            })),
+            Some(baselines) => {
+                let parts: Vec<Option<Vec<Vec<PlacedGlyph>>>> = (0..grid.cols())
+                    .map(|col| at(col).map(|i| stacked::split(&cells[i], &baselines)))
+                    .collect();
+                for k in 0..baselines.len() {
+                    out.extend(row_line(grid.cols(), page, |col| {
+                        parts[col].as_ref().map(|p| cell_text(&p[k], page))
+                    }));
+                }
             }
-            if let Some((text, runs)) = starts[row * grid.cols() + col].map(|i| &texts[i]) {
-                let offset = line.text.len();
-                line.runs.extend(runs.iter().map(|r| Run {
-                    start: r.start + offset,
-                    end: r.end + offset,
-                    ..r.clone()
-                }));
-                line.text.push_str(text);
-                any |= !text.is_empty();
-            }
-        }
-        if any {
-            line.cells = Some(line.text.split('\t').map(str::to_string).collect());
-            out.push(line);
         }
     }
     out
+}
+
+/// One table line from the text of each column's cell (`None` for a
+/// spanned slot), or `None` when no cell has text.
+fn row_line(
+    cols: usize,
+    page: u32,
+    text_of: impl Fn(usize) -> Option<(String, Vec<Run>)>,
+) -> Option<Line> {
+    let mut line = Line {
+        no: 0,
+        text: String::new(),
+        cells: None,
+        runs: Vec::new(),
+        page: Some(page),
+        rule_above: None,
+    };
+    let mut any = false;
+    for col in 0..cols {
+        if col > 0 {
+            line.text.push('\t');
+        }
+        if let Some((text, runs)) = text_of(col) {
+            let offset = line.text.len();
+            line.runs.extend(runs.iter().map(|r| Run {
+                start: r.start + offset,
+                end: r.end + offset,
+                ..r.clone()
+            }));
+            line.text.push_str(&text);
+            any |= !text.is_empty();
+        }
+    }
+    any.then(|| {
+        line.cells = Some(line.text.split('\t').map(str::to_string).collect());
+        line
+    })
 }
 
 /// A cell's text: its glyphs laid out as lines, the lines joined by one
