@@ -11,8 +11,9 @@ use crate::normalize::fold;
 /// Most lines a table header takes (a title row over two rows of
 /// sub-headers, and a row of column numbers).
 const MAX_HEADER_LINES: usize = 5;
-/// Most words of a sub-header cell ("BNV đánh giá", "Điểm đạt được").
-const MAX_SUB_HEADER_WORDS: usize = 6;
+/// Most words of a sub-header cell ("BNV đánh giá", "Tỷ lệ thủ tục hành
+/// chính có cấp kết quả giải quyết TTHC điện tử"): a body row has digits.
+const MAX_SUB_HEADER_WORDS: usize = 25;
 /// Fewest cells of a numbered-columns row ("(1) (2) (3)").
 const MIN_NUMBERED_CELLS: usize = 3;
 
@@ -226,10 +227,20 @@ fn path_role(path: &[String], after_label: bool) -> Option<Role> {
         let period = PATTERNS.columns.header_period.is_match(level);
         if after_label && (value_head || period) && !PATTERNS.columns.stt.contains(&folded) {
             Some(Role::Value)
+        } else if !after_label && names_units(&folded) {
+            Some(Role::Label)
         } else {
             named_role(&folded)
         }
     })
+}
+
+/// True for a header naming units (departments, communes) rather than a
+/// unit of measure: "Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị" — a column
+/// of row names when no label column came before it ("STT | Đơn vị |
+/// Điểm …"), not "Đơn vị tính".
+fn names_units(folded: &str) -> bool {
+    folded.contains("don vi") && !folded.contains("don vi tinh")
 }
 
 /// The role a folded header text names, if it names one.
@@ -389,6 +400,22 @@ mod tests {
         assert_eq!(h.columns[4].header, ["Kết quả thực hiện", "Quý II/2026"]);
         assert_eq!(h.columns[4].period.as_deref(), Some("Quý II/2026"));
         assert_eq!(h.columns[3].role, Role::Value);
+    }
+
+    #[test]
+    fn long_sub_headers_without_digits_belong_to_the_header() {
+        let lines = split_lines(
+            "STT\tĐơn vị\tMức độ hài lòng\t\tChỉ số thành phần\t\n\
+             \t\tTỷ lệ (%)\tĐiểm đánh giá\tTỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC\t\
+             Điểm hài lòng trong xử lý phản ánh, kiến nghị của người dân\n\
+             1\tSở Nội vụ\t96.6\t19.3\t96.62\t6",
+        );
+        let h = Header::read(&lines, 0);
+        assert_eq!(h.used, 2);
+        assert_eq!(
+            h.columns[4].header[1],
+            "Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC"
+        );
     }
 
     #[test]

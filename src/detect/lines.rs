@@ -32,6 +32,15 @@ fn is_header_word(f: &str) -> bool {
         .any(|w| f.starts_with(w.as_str()))
 }
 
+/// True when a folded cell names a column: a header word, the head of a
+/// value column ("Hiện có", "Kế hoạch") or a period ("2025", "Năm 2025").
+fn is_column_word(c: &str) -> bool {
+    let cols = &PATTERNS.columns;
+    is_header_word(c)
+        || cols.value_heads.iter().any(|w| c.starts_with(w.as_str()))
+        || cols.header_period.is_match(c)
+}
+
 /// True when the line opens a table header: an "STT" cell or token with
 /// header words beside it (in the line, or in the next few lines).
 pub fn is_header_start(lines: &[Line], i: usize) -> bool {
@@ -39,7 +48,7 @@ pub fn is_header_start(lines: &[Line], i: usize) -> bool {
     if let Some(cells) = &line.cells {
         let folded: Vec<String> = cells.iter().map(|c| fold(&strip_markup(c).text)).collect();
         let has_stt = folded.iter().any(|c| PATTERNS.columns.stt.contains(c));
-        let words = folded.iter().filter(|c| is_header_word(c)).count();
+        let words = folded.iter().filter(|c| is_column_word(c)).count();
         if has_stt {
             return words >= PATTERNS.header_min_words;
         }
@@ -95,10 +104,15 @@ pub fn caption_keyword(line: &Line) -> Option<(String, String)> {
     if text.chars().count() > 200 {
         return None;
     }
+    let numbered = PATTERNS
+        .caption_numbered
+        .iter()
+        .find(|k| f.starts_with(&format!("{k} ")));
     let kw = PATTERNS
         .caption_keywords
         .iter()
-        .find(|k| f.starts_with(k.as_str()))?;
+        .find(|k| f.starts_with(k.as_str()))
+        .or(numbered)?;
     let kw_chars = kw.chars().count();
     let mut chars = text.char_indices().skip(kw_chars);
     let mut end = chars.next().map_or(text.len(), |(i, _)| i);
@@ -114,9 +128,16 @@ pub fn caption_keyword(line: &Line) -> Option<(String, String)> {
             || !trimmed[num_len..].starts_with(|c: char| c.is_alphabetic() && c.is_lowercase()));
     if is_number {
         end += after.len() - trimmed.len() + num_len;
+    } else if numbered.is_some_and(|n| n == kw) {
+        return None;
     }
     let head = crate::normalize::collapse_ws(&text[..end]);
     let rest = crate::normalize::collapse_ws(&text[end..]);
+    // "Bảng 2: Cơ cấu …", "Bảng 3 - Dự kiến …": the separator is no title.
+    let rest = ["- ", "– ", ". ", ":"]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
+        .map_or(rest.clone(), |r| r.trim_start().to_string());
     Some((head, rest))
 }
 
@@ -171,6 +192,18 @@ mod tests {
         assert_eq!(caption_keyword(l), Some(("Phụ lục".into(), String::new())));
         let l = &split_lines("Theo phụ lục 1")[0];
         assert_eq!(caption_keyword(l), None);
+        let l = &split_lines("Bảng 2: Cơ cấu trình độ")[0];
+        assert_eq!(
+            caption_keyword(l),
+            Some(("Bảng 2".into(), "Cơ cấu trình độ".into()))
+        );
+        let l = &split_lines("Bảng 3 - Dự kiến")[0];
+        assert_eq!(caption_keyword(l).map(|c| c.1), Some("Dự kiến".into()));
+        // "Bảng" needs its number; "Bằng việc …" is a sentence.
+        assert_eq!(caption_keyword(&split_lines("Bằng việc rà soát")[0]), None);
+        assert_eq!(caption_keyword(&split_lines("Bảng tổng hợp")[0]), None);
+        let l = &split_lines("Phụ lục I-8 DANH SÁCH")[0];
+        assert_eq!(caption_keyword(l).map(|c| c.1), Some("-8 DANH SÁCH".into()));
     }
 
     #[test]

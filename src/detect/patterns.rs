@@ -71,6 +71,7 @@ struct RawStt {
 #[derive(Deserialize)]
 struct RawCaption {
     keywords: Vec<String>,
+    numbered_keywords: Vec<String>,
     skip_patterns: Vec<String>,
     heads: Vec<String>,
 }
@@ -98,6 +99,8 @@ pub struct Patterns {
     pub columns: Columns,
     /// Folded caption keywords ("bieu mau", "phu luc").
     pub caption_keywords: Vec<String>,
+    /// Folded caption keywords that need their number ("bang" of "Bảng 2").
+    pub caption_numbered: Vec<String>,
     /// Folded caption lines that are not part of a title.
     pub caption_skip: Vec<Regex>,
     /// Folded caption heads used when no keyword line exists.
@@ -146,6 +149,7 @@ pub static PATTERNS: LazyLock<Patterns> = LazyLock::new(|| {
             ..raw.columns.words
         },
         caption_keywords: raw.caption.keywords,
+        caption_numbered: raw.caption.numbered_keywords,
         caption_skip: compile(&raw.caption.skip_patterns),
         caption_heads: raw.caption.heads,
         group_words: raw.rows.group_words,

@@ -1,7 +1,7 @@
 //! Rows of tables rendered as tab-separated cells (DOCX → text dumps).
 
 use super::columns::{is_numbered_columns, Header};
-use super::lines::{is_header_line, is_header_start};
+use super::lines::{caption_keyword, is_header_line, is_header_start};
 use super::patterns::PATTERNS;
 use super::raw::{append, clean_cell, RawRow};
 use super::region::Region;
@@ -89,6 +89,10 @@ pub fn read(lines: &[Line], region: &Region) -> Vec<Segment> {
         if region.headers.contains(&i) || is_header_start(lines, i) || opens_with_stt_header(line) {
             let next = Header::read(lines, i);
             let same = segments.last().is_some_and(|s| repeats(&s.columns, &next));
+            if reader.ended {
+                // Prose after the table is no note of its last row.
+                reader.orphan.clear();
+            }
             flush_orphans(&mut reader.rows, &mut reader.orphan);
             if same {
                 reader.page_break();
@@ -140,12 +144,20 @@ struct Reader {
     /// Just past a header repeated on a new page: the first row may be
     /// the rest of the row the page break cut.
     after_repeat: bool,
+    /// Prose or a caption came after the rows: the table has ended, and
+    /// cells below (another table without a header of its own, boxes of
+    /// a chart) are not its rows until a header comes.
+    ended: bool,
 }
+
+/// Lines of text between rows that end a table ([`Reader::ended`]).
+const PROSE_LINES: usize = 3;
 
 impl Reader {
     /// A header repeated on a new page.
     fn page_break(&mut self) {
         self.after_repeat = !self.rows.is_empty();
+        self.ended = false;
     }
 
     /// Ends the table being read: its rows go to the last segment (text
@@ -164,9 +176,15 @@ impl Reader {
             let (text, _) = clean_cell(&line.text);
             if !text.is_empty() && !is_header_line(line) && !is_footnote_text(&line.text) {
                 self.orphan.push(text);
+                let caption = caption_keyword(line).is_some();
+                self.ended |=
+                    !self.rows.is_empty() && (caption || self.orphan.len() >= PROSE_LINES);
             }
             return;
         };
+        if self.ended {
+            return;
+        }
         // Text between rows that is not followed by a header is no cell.
         self.orphan.clear();
         let folded: Vec<String> = cells.iter().map(|c| fold(&clean_cell(c).0)).collect();
@@ -213,9 +231,12 @@ fn body_row(c: Cells, line: usize, carry_group: &mut Option<String>) -> Option<R
         }
     }
     let stt_cell_is_number = c.stt.is_empty() || parsed.is_some();
-    let blank = [&label, &c.unit, &c.value, &c.note]
-        .iter()
-        .all(|s| s.is_empty())
+    // Text in the STT column that is no number (a group row's label
+    // spanning the STT and label columns) is text.
+    let blank = stt_cell_is_number
+        && [&label, &c.unit, &c.value, &c.note]
+            .iter()
+            .all(|s| s.is_empty())
         && c.cells.iter().all(String::is_empty);
     if parsed.is_none() && blank {
         return None;
@@ -573,5 +594,68 @@ mod tests {
         assert_eq!(segments[0].rows[1].cells, ["11,97", "55/63"]);
         assert_eq!(segments[1].header, 6);
         assert_eq!(segments[1].rows[0].cells, ["82,5%"]);
+    }
+
+    #[test]
+    fn a_units_table_under_a_numbered_caption_with_group_rows() {
+        // "Bảng 3 -" over a header whose STT cell is blank, "ĐƠN VỊ" naming
+        // the rows; group rows spanning the STT and label columns carry sums.
+        let lines = split_lines(
+            "Bảng 3 - Dự kiến phát triển đội ngũ\n\
+             \tĐƠN VỊ\tHiện có\t2015\t2020\n\
+             Khối quản lý\t\t103\t115\t147\n\
+             1\tBan Giám hiệu\t4\t5\t5\n\
+             Khối triển khai ƯD & dịch vụ\t\t\t\t\n\
+             1\tViện NC Chế tạo tầu thủy\t9\t15\t20",
+        );
+        assert!(is_header_start(&lines, 1));
+        let header = Header::read(&lines, 1);
+        assert_eq!(
+            header.column_roles(),
+            [
+                Role::Stt,
+                Role::Label,
+                Role::Value,
+                Role::Value,
+                Role::Value
+            ]
+        );
+        let segments = read(&lines, &region_of(&lines, vec![1]));
+        let labels: Vec<(&str, &str)> = segments[0]
+            .rows
+            .iter()
+            .map(|r| (r.stt.as_str(), r.label.as_str()))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                ("", "Khối quản lý"),
+                ("1", "Ban Giám hiệu"),
+                ("", "Khối triển khai ƯD & dịch vụ"),
+                ("1", "Viện NC Chế tạo tầu thủy"),
+            ]
+        );
+        assert_eq!(segments[0].rows[0].cells, ["103", "115", "147"]);
+    }
+
+    #[test]
+    fn cells_after_prose_are_no_rows_of_the_table_above() {
+        // Boxes of an organisation chart drawn as cells pages later, and the
+        // prose between: neither rows nor a note of the last row.
+        let lines = split_lines(
+            "STT\tNội dung\tSố lượng\n\
+             1\tĐề tài cấp Trường\t111\n\
+             Giai đoạn này trường đã ...\n\
+             Cơ cấu tổ chức gồm ...\n\
+             các khoa và phòng ban.\n\
+             \tBAN GIÁM HIỆU\t\n\
+             2\tKHỐI QUẢN LÝ\t\n\
+             STT\tNội dung\tSố lượng\n\
+             3\tĐề tài cấp Bộ\t90",
+        );
+        let segments = read(&lines, &region_of(&lines, vec![0, 7]));
+        let rows = &segments[0].rows;
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!((rows[0].note.as_str(), rows[1].stt.as_str()), ("", "3"));
     }
 }

@@ -231,6 +231,36 @@ fn snap(mut at: Vec<f32>) -> Vec<f32> {
     out.into_iter().map(|(_, sum, n)| sum / n as f32).collect()
 }
 
+/// Boundaries closer than this (points) make a sliver no text fits in.
+const SLIVER: f32 = 6.0;
+
+/// The boundaries (ascending) without slivers: of two closer than
+/// [`SLIVER`] (a border and the edge of a cell's shading drawn just inside
+/// it), the one whose segments run longer stays; the first and last stay.
+fn without_slivers(bounds: Vec<f32>, segments: &[Segment]) -> Vec<f32> {
+    let reach = |b: f32| -> f32 {
+        segments
+            .iter()
+            .filter(|s| (s.at - b).abs() <= SNAP)
+            .map(|s| s.to - s.from)
+            .sum()
+    };
+    let last = bounds.len().saturating_sub(1);
+    let mut out: Vec<f32> = Vec::with_capacity(bounds.len());
+    for (i, b) in bounds.iter().copied().enumerate() {
+        match out.last().copied() {
+            Some(prev) if b - prev < SLIVER => {
+                let keep_new = i == last || (out.len() > 1 && reach(b) > reach(prev));
+                if keep_new {
+                    *out.last_mut().expect("non-empty") = b;
+                }
+            }
+            _ => out.push(b),
+        }
+    }
+    out
+}
+
 /// The lattice of one table: boundaries from its segments and its
 /// outline, slots joined where no border separates them.
 fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
@@ -249,8 +279,8 @@ fn lattice(hs: &[Segment], vs: &[Segment]) -> Option<Grid> {
         bottom.fold(f32::MAX, f32::min),
         top.fold(f32::MIN, f32::max),
     );
-    let xs = snap(vs.iter().map(|s| s.at).chain([x0, x1]).collect());
-    let mut ys = snap(hs.iter().map(|s| s.at).chain([y0, y1]).collect());
+    let xs = without_slivers(snap(vs.iter().map(|s| s.at).chain([x0, x1]).collect()), vs);
+    let mut ys = without_slivers(snap(hs.iter().map(|s| s.at).chain([y0, y1]).collect()), hs);
     if xs.len() < 2 || ys.len() < 2 || (xs.len() - 1) * (ys.len() - 1) > MAX_SLOTS {
         return None;
     }
@@ -447,5 +477,25 @@ mod tests {
         ];
         let g = &grids(&rules)[0];
         assert_eq!((g.rows(), g.cols()), (3, 3));
+    }
+
+    #[test]
+    fn a_shading_edge_just_inside_a_border_makes_no_column() {
+        // Three columns; the header cell's grey shading box is drawn 4 pt
+        // inside the borders (its edges end at the header's bottom).
+        let mut rules = vec![
+            h(300.0, 0.0, 300.0),
+            h(280.0, 0.0, 300.0),
+            h(260.0, 0.0, 300.0),
+            h(240.0, 0.0, 300.0),
+            v(0.0, 240.0, 300.0),
+            v(100.0, 240.0, 300.0),
+            v(200.0, 240.0, 300.0),
+            v(300.0, 240.0, 300.0),
+        ];
+        rules.extend([v(104.0, 281.0, 299.0), v(196.0, 281.0, 299.0)]);
+        let g = &grids(&rules)[0];
+        assert_eq!((g.rows(), g.cols()), (3, 3));
+        assert_eq!(g.xs, [0.0, 100.0, 200.0, 300.0]);
     }
 }

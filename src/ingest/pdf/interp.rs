@@ -123,6 +123,9 @@ struct GState {
     rise: f32,
     font: Option<Vec<u8>>,
     size: f32,
+    /// The fill colour is white (the page's colour): a box filled with it
+    /// (a cell's white shading, a highlight) draws no border.
+    white_fill: bool,
 }
 
 impl Default for GState {
@@ -136,6 +139,7 @@ impl Default for GState {
             rise: 0.0,
             font: None,
             size: 0.0,
+            white_fill: false,
         }
     }
 }
@@ -156,6 +160,22 @@ pub struct Interpreter<'a> {
 
 fn num(o: &Operand) -> f32 {
     o.number()
+}
+
+/// True when a fill colour operator sets white: gray 1, RGB 1 1 1, CMYK
+/// 0 0 0 0 (`sc`/`scn` by their operand count; `cs` resets to black, a
+/// pattern name is not white).
+fn is_white(op: &[u8], a: &[Operand]) -> bool {
+    let all = |want: f32| {
+        !a.is_empty()
+            && a.iter()
+                .all(|o| matches!(o, Operand::Number(n) if (n - want).abs() < 0.01))
+    };
+    match (op, a.len()) {
+        (b"g", 1) | (b"rg", 3) | (b"sc" | b"scn", 1 | 3) => all(1.0),
+        (b"k", 4) | (b"sc" | b"scn", 4) => all(0.0),
+        _ => false,
+    }
 }
 
 /// A matrix from exactly six numbers.
@@ -298,6 +318,8 @@ impl<'a> Interpreter<'a> {
         let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
         // The current path: candidate rules (user space) and the last point.
         let mut path: Vec<Rule> = Vec::new();
+        // The edges of the current path's boxes (`re` wider than a bar).
+        let mut boxes: Vec<Rule> = Vec::new();
         let mut at: Option<(f32, f32)> = None;
         Ops::new(content).for_each(|op, a| {
             match op {
@@ -317,21 +339,29 @@ impl<'a> Interpreter<'a> {
                         Some(r) => path.push(r),
                         // A box: its four edges.
                         None => {
-                            path.extend(rule_from(ax, ay, bx, ay));
-                            path.extend(rule_from(ax, by, bx, by));
-                            path.extend(rule_from(ax, ay, ax, by));
-                            path.extend(rule_from(bx, ay, bx, by));
+                            boxes.extend(rule_from(ax, ay, bx, ay));
+                            boxes.extend(rule_from(ax, by, bx, by));
+                            boxes.extend(rule_from(ax, ay, ax, by));
+                            boxes.extend(rule_from(bx, ay, bx, by));
                         }
                     }
                 }
                 b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
                     out.rules.append(&mut path);
+                    // A box only filled white shows no edge.
+                    let filled_only = matches!(op, b"f" | b"F" | b"f*");
+                    if filled_only && gs.white_fill {
+                        boxes.clear();
+                    }
+                    out.rules.append(&mut boxes);
                     at = None;
                 }
                 b"n" => {
                     path.clear();
+                    boxes.clear();
                     at = None;
                 }
+                b"g" | b"rg" | b"k" | b"sc" | b"scn" | b"cs" => gs.white_fill = is_white(op, a),
                 b"q" => stack.push(gs.clone()),
                 b"Q" => {
                     if let Some(s) = stack.pop() {
@@ -652,6 +682,23 @@ mod tests {
     use super::*;
     use lopdf::{dictionary, Stream};
 
+    #[test]
+    fn white_fill_colours() {
+        let n = |v: &[f32]| v.iter().map(|&x| Operand::Number(x)).collect::<Vec<_>>();
+        assert!(is_white(b"g", &n(&[1.0])));
+        assert!(is_white(b"rg", &n(&[1.0, 1.0, 1.0])));
+        assert!(is_white(b"k", &n(&[0.0, 0.0, 0.0, 0.0])));
+        assert!(
+            !is_white(b"rg", &n(&[0.78, 0.85, 0.95])),
+            "a light blue cell"
+        );
+        assert!(!is_white(b"g", &n(&[0.0])));
+        assert!(!is_white(
+            b"cs",
+            &[Operand::Name(b"DeviceRGB".as_slice().into())]
+        ));
+    }
+
     /// A one-page document drawing `content` with font F1 (`font`).
     fn page_of(font: Dictionary, content: &str) -> Marks {
         let mut doc = Document::with_version("1.5");
@@ -722,5 +769,19 @@ mod tests {
         );
         let text: String = m.glyphs.iter().map(|g| &*g.text).collect();
         assert_eq!(text, "in");
+    }
+
+    #[test]
+    fn a_box_filled_white_draws_no_border() {
+        // A cell's white shading inset in its borders (Word), a stroked box,
+        // and a box filled with a colour (a coloured table's cell).
+        let m = page_of(helvetica(), "1 g 100 100 50 20 re f");
+        assert!(m.rules.is_empty());
+        let m = page_of(helvetica(), "1 g 100 100 50 20 re S");
+        assert_eq!(m.rules.len(), 4);
+        let m = page_of(helvetica(), "q 1 g Q 0.78 0.85 0.95 rg 100 100 50 20 re f");
+        assert_eq!(m.rules.len(), 4);
+        let m = page_of(helvetica(), "1 1 1 rg 100 100 50 0.5 re f");
+        assert_eq!(m.rules.len(), 1, "a thin bar is a rule whatever its colour");
     }
 }

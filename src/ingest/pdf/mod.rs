@@ -11,6 +11,7 @@ mod grid;
 mod interp;
 mod lines;
 mod page;
+mod stacked;
 mod stream;
 
 use super::{IngestError, SourceDoc};

@@ -15,6 +15,7 @@
 use super::grid::{self, Grid};
 use super::interp::{Marks, PlacedGlyph};
 use super::lines;
+use super::stacked;
 use crate::ingest::{Line, Run};
 
 /// Lines of one page, turned first when most of its text runs in another
@@ -72,9 +73,17 @@ fn upright_page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         .filter(|g| !g.text.is_empty() && g.size > 0.0)
         .collect();
     for piece in pieces(&drawn) {
-        // A piece goes where its first visible glyph is seen.
-        let lead = piece.iter().find(|g| !g.text.trim().is_empty());
-        let (x, y) = centre(lead.unwrap_or(&piece[0]));
+        // A piece goes where its first visible glyph is seen; a number
+        // where its last one is (right-aligned, a wide number overflows its
+        // cell to the left, under the clip of the cell before).
+        let visible: Vec<&&PlacedGlyph> =
+            piece.iter().filter(|g| !g.text.trim().is_empty()).collect();
+        let lead = if is_number(&piece) {
+            visible.last()
+        } else {
+            visible.first()
+        };
+        let (x, y) = centre(lead.copied().copied().unwrap_or(piece[0]));
         let glyphs = piece.iter().map(|g| (*g).clone());
         match locate(&grids, x, y) {
             Some((t, c)) => in_cells[t][c].extend(glyphs),
@@ -145,6 +154,17 @@ fn pieces<'g>(drawn: &[&'g PlacedGlyph]) -> Vec<Vec<&'g PlacedGlyph>> {
     out
 }
 
+/// True when a piece's text is a number ("38,541,880,520.00", "-1.5",
+/// "98%"): digits with separators and signs only.
+fn is_number(piece: &[&PlacedGlyph]) -> bool {
+    let text: String = piece.iter().map(|g| &*g.text).collect();
+    let text = text.trim();
+    text.chars().any(|c| c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '%'))
+}
+
 /// Where a glyph is seen: the middle of its advance, a third of its size
 /// above the baseline (the body of a lower-case letter).
 fn centre(g: &PlacedGlyph) -> (f32, f32) {
@@ -159,8 +179,8 @@ fn locate(grids: &[Grid], x: f32, y: f32) -> Option<(usize, usize)> {
         .find_map(|(t, g)| g.cell_at(x, y).map(|c| (t, c)))
 }
 
-/// One tab-separated line per row band of a table; a row band with no text
-/// in any cell is left out.
+/// One tab-separated line per row band of a table, or per stacked row of
+/// a band ([`stacked`]); a line with no text in any cell is left out.
 fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> {
     let texts: Vec<(String, Vec<Run>)> = cells.iter().map(|g| cell_text(g, page)).collect();
     // The cell whose top-left slot is (row, col), row-major.
@@ -170,36 +190,61 @@ fn table_lines(grid: &Grid, cells: &[Vec<PlacedGlyph>], page: u32) -> Vec<Line> 
     }
     let mut out = Vec::new();
     for row in 0..grid.rows() {
-        let mut line = Line {
-            no: 0,
-            text: String::new(),
-            cells: None,
-            runs: Vec::new(),
-            page: Some(page),
-            rule_above: None,
-        };
-        let mut any = false;
-        for col in 0..grid.cols() {
-            if col > 0 {
-                line.text.push('\t');
+        let at = |col: usize| starts[row * grid.cols() + col];
+        match stacked::baselines(grid, cells, row) {
+            None => out.extend(row_line(grid.cols(), page, |col| {
+                at(col).map(|i| texts[i].clone())
+            })),
+            Some(baselines) => {
+                let parts: Vec<Option<Vec<Vec<PlacedGlyph>>>> = (0..grid.cols())
+                    .map(|col| at(col).map(|i| stacked::split(&cells[i], &baselines)))
+                    .collect();
+                for k in 0..baselines.len() {
+                    out.extend(row_line(grid.cols(), page, |col| {
+                        parts[col].as_ref().map(|p| cell_text(&p[k], page))
+                    }));
+                }
             }
-            if let Some((text, runs)) = starts[row * grid.cols() + col].map(|i| &texts[i]) {
-                let offset = line.text.len();
-                line.runs.extend(runs.iter().map(|r| Run {
-                    start: r.start + offset,
-                    end: r.end + offset,
-                    ..r.clone()
-                }));
-                line.text.push_str(text);
-                any |= !text.is_empty();
-            }
-        }
-        if any {
-            line.cells = Some(line.text.split('\t').map(str::to_string).collect());
-            out.push(line);
         }
     }
     out
+}
+
+/// One table line from the text of each column's cell (`None` for a
+/// spanned slot), or `None` when no cell has text.
+fn row_line(
+    cols: usize,
+    page: u32,
+    text_of: impl Fn(usize) -> Option<(String, Vec<Run>)>,
+) -> Option<Line> {
+    let mut line = Line {
+        no: 0,
+        text: String::new(),
+        cells: None,
+        runs: Vec::new(),
+        page: Some(page),
+        rule_above: None,
+    };
+    let mut any = false;
+    for col in 0..cols {
+        if col > 0 {
+            line.text.push('\t');
+        }
+        if let Some((text, runs)) = text_of(col) {
+            let offset = line.text.len();
+            line.runs.extend(runs.iter().map(|r| Run {
+                start: r.start + offset,
+                end: r.end + offset,
+                ..r.clone()
+            }));
+            line.text.push_str(&text);
+            any |= !text.is_empty();
+        }
+    }
+    any.then(|| {
+        line.cells = Some(line.text.split('\t').map(str::to_string).collect());
+        line
+    })
 }
 
 /// A cell's text: its glyphs laid out as lines, the lines joined by one
@@ -348,5 +393,39 @@ mod tests {
         let run = &row.runs[2];
         assert_eq!(&row.text[run.start..run.end], "second");
         assert_eq!(row.page, Some(1));
+    }
+
+    #[test]
+    fn a_wide_right_aligned_number_goes_to_the_cell_it_ends_in() {
+        // Columns: label | plan | data | input | total; a number wider than
+        // its cell starts in the cell on its left (the report tool clips
+        // it), and the total's number starts under the input's "0.00".
+        let rules = frame(
+            &[0.0, 100.0, 160.0, 240.0, 300.0, 380.0],
+            &[400.0, 380.0, 360.0],
+        );
+        let mut glyphs = Vec::new();
+        for (x, t) in [
+            (5.0, "Label"),
+            (105.0, "Plan"),
+            (165.0, "Data"),
+            (245.0, "Input"),
+            (305.0, "Total"),
+        ] {
+            glyphs.extend(word(x, 385.0, t));
+        }
+        glyphs.extend(word(5.0, 365.0, "Row"));
+        for (show, x, t) in [
+            (2, 140.0, "38,541.00"),
+            (3, 275.0, "0.00"),
+            (4, 292.0, "38,541.00"),
+        ] {
+            let mut number = word(x, 365.0, t);
+            number.iter_mut().for_each(|g| g.show = show);
+            glyphs.extend(number);
+        }
+        let lines = page_lines(&Marks { glyphs, rules }, 1);
+        let row: Vec<&str> = lines[1].text.split('\t').collect();
+        assert_eq!(row, ["Row", "", "38,541.00", "0.00", "38,541.00"]);
     }
 }
