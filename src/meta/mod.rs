@@ -107,7 +107,11 @@ pub fn extract(lines: &[Line], tables: &[Table]) -> Meta {
         // signing stamp, which names the document an annex belongs to.
         number: header::number(header).filter(|_| heading.found),
         date: header::date(header).filter(|_| heading.found),
-        signer: signer::extract(&lines, appendix),
+        signer: signer::extract(&lines, appendix).or_else(|| {
+            // Tables in the body: the signature follows them.
+            let body: Vec<Clean> = evidence.body().map(|(_, l)| l.clone()).collect();
+            signer::extract(&body, body.len())
+        }),
         title,
     };
     let warnings = (!heading.found)
