@@ -7,6 +7,8 @@
 //! a change against the page images, refresh the expected files with
 //! `BAOCAO_BLESS=1 cargo test --release --test real_tables`.
 
+mod common;
+
 use baocao::model::{Record, Table, Value};
 use serde_json::{json, Value as Json};
 use std::path::{Path, PathBuf};
@@ -71,7 +73,6 @@ fn real_wide_tables_match_their_reviewed_records() {
         "SOURCES.tsv names {} documents, fewer than {MIN_DOCUMENTS}",
         names.len()
     );
-    let bless = std::env::var_os("BAOCAO_BLESS").is_some();
     let mut failed = Vec::new();
     for name in &names {
         let path = dir().join(name);
@@ -81,17 +82,7 @@ fn real_wide_tables_match_their_reviewed_records() {
         assert!(!record.tables.is_empty(), "{name}: no table");
         let got = tables(&record);
         let expected_path = dir().join("expected").join(format!("{name}.tables.json"));
-        if bless {
-            std::fs::write(&expected_path, &got).expect("write expected");
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (run with BAOCAO_BLESS=1 to create)",
-                expected_path.display()
-            )
-        });
-        if got != expected {
+        if !common::matches_expected(&got, &expected_path) {
             failed.push(name.clone());
         }
     }

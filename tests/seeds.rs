@@ -152,18 +152,8 @@ fn fixtures_match_expected_records() {
         rec.source.path = rel;
         let got = serde_json::to_string_pretty(&rec).unwrap() + "\n";
         let expected_path = root().join(format!("fixtures/expected/{name}.json"));
-        if std::env::var_os("BAOCAO_BLESS").is_some() {
-            std::fs::write(&expected_path, &got).unwrap();
-            continue;
-        }
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_else(|e| {
-            panic!(
-                "{}: {e} (run with BAOCAO_BLESS=1 to create)",
-                expected_path.display()
-            )
-        });
         assert!(
-            got == expected,
+            common::matches_expected(&got, &expected_path),
             "{name}: record differs from {}",
             expected_path.display()
         );

@@ -7,7 +7,7 @@ pub mod pdf;
 
 use baocao::model::Record;
 use serde_json::Value as Json;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 /// The crate's root folder.
@@ -212,4 +212,23 @@ pub fn assert_renderings(files: &[PathBuf], format: &str, min_f1: f64, min_meta:
     }
     let meta = ok as f64 / total as f64;
     assert!(meta >= min_meta, "meta_acc {meta:.3}");
+}
+
+/// Compares `got` with the reviewed expected file; with `BAOCAO_BLESS=1` in
+/// the environment, writes it instead (creating its directory). True when
+/// they agree (or after blessing).
+#[allow(dead_code)]
+pub fn matches_expected(got: &str, expected_path: &Path) -> bool {
+    if std::env::var_os("BAOCAO_BLESS").is_some() {
+        std::fs::create_dir_all(expected_path.parent().expect("a parent")).unwrap();
+        std::fs::write(expected_path, got).unwrap();
+        return true;
+    }
+    let expected = std::fs::read_to_string(expected_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with BAOCAO_BLESS=1 to create)",
+            expected_path.display()
+        )
+    });
+    got == expected
 }
