@@ -100,13 +100,7 @@ impl Catalog {
             })
             .collect();
         let indicators = raw.indicator;
-        let mut index = BTreeMap::new();
-        for (i, ind) in indicators.iter().enumerate() {
-            check_id(&ind.id)?;
-            if index.insert(ind.id.as_str(), i).is_some() {
-                return Err(format!("indicator id {} appears twice", ind.id));
-            }
-        }
+        let index = index_ids(&indicators)?;
         let find = |id: &str, what: &str, of: &str| {
             index
                 .get(id)
@@ -133,33 +127,14 @@ impl Catalog {
                     find(id, "ratio", &ind.id)?;
                 }
             }
-            let prepared: Vec<Form> = ind.wordings.iter().map(|w| Form::new(w)).collect();
-            if prepared.is_empty() || prepared.iter().any(Form::is_empty) {
-                return Err(format!(
-                    "{}: every indicator needs non-empty wordings",
-                    ind.id
-                ));
-            }
+            let prepared = wording_forms(ind)?;
             for f in &prepared {
                 by_key.entry(f.key.clone()).or_default().insert(i);
                 by_key.entry(f.core.clone()).or_default().insert(i);
             }
             forms.push(prepared);
         }
-        for start in 0..indicators.len() {
-            let mut seen = 0;
-            let mut at = parents[start];
-            while let Some(p) = at {
-                seen += 1;
-                if seen > indicators.len() {
-                    return Err(format!(
-                        "{}: its parents form a cycle",
-                        indicators[start].id
-                    ));
-                }
-                at = parents[p];
-            }
-        }
+        check_no_cycles(&indicators, &parents)?;
         let mut has_children = vec![false; indicators.len()];
         for p in parents.iter().flatten() {
             has_children[*p] = true;
@@ -222,6 +197,49 @@ impl Catalog {
         }
         best.map(|(a, _)| a)
     }
+}
+
+/// Each indicator's position by id; ids are well formed and unique.
+fn index_ids(indicators: &[Indicator]) -> Result<BTreeMap<&str, usize>, String> {
+    let mut index = BTreeMap::new();
+    for (i, ind) in indicators.iter().enumerate() {
+        check_id(&ind.id)?;
+        if index.insert(ind.id.as_str(), i).is_some() {
+            return Err(format!("indicator id {} appears twice", ind.id));
+        }
+    }
+    Ok(index)
+}
+
+/// An indicator's wordings prepared for matching; at least one, none empty.
+fn wording_forms(ind: &Indicator) -> Result<Vec<Form>, String> {
+    let prepared: Vec<Form> = ind.wordings.iter().map(|w| Form::new(w)).collect();
+    if prepared.is_empty() || prepared.iter().any(Form::is_empty) {
+        return Err(format!(
+            "{}: every indicator needs non-empty wordings",
+            ind.id
+        ));
+    }
+    Ok(prepared)
+}
+
+/// No indicator is its own ancestor.
+fn check_no_cycles(indicators: &[Indicator], parents: &[Option<usize>]) -> Result<(), String> {
+    for start in 0..indicators.len() {
+        let mut seen = 0;
+        let mut at = parents[start];
+        while let Some(p) = at {
+            seen += 1;
+            if seen > indicators.len() {
+                return Err(format!(
+                    "{}: its parents form a cycle",
+                    indicators[start].id
+                ));
+            }
+            at = parents[p];
+        }
+    }
+    Ok(())
 }
 
 /// Ids are dotted ASCII: lower-case letters, digits and `_`, no empty part.
