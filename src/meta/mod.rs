@@ -86,13 +86,13 @@ pub fn extract(lines: &[Line], tables: &[Table]) -> Meta {
     let header_end = header::header_end(&lines, head).min(appendix);
     let header = &lines[..header_end];
     let heading = heading::read(&lines, header_end);
-    let evidence = unit::Evidence {
-        lines: &lines,
-        heading: &heading,
-        opening: opening(&lines, header_end, appendix),
+    let evidence = unit::Evidence::new(
+        &lines,
+        &heading,
+        opening(&lines, header_end, appendix),
         appendix,
         in_table,
-    };
+    );
     // The reported period: from the title, else the body's first mention.
     let period = title.as_deref().and_then(period::parse).or_else(|| {
         lines

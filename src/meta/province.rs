@@ -23,7 +23,7 @@ pub(super) fn extract(ev: &Evidence, issuer: &Issuer, unit: &Unit) -> Option<Str
     }
     // The body speaks of the unit's province only once the unit is known.
     let who = issuer.who.as_ref()?;
-    named_in(std::iter::once(ev.opening_text().as_str()), false)
+    named_in(std::iter::once(ev.opening.as_str()), false)
         .or_else(|| from_address(ev, who))
         .or_else(|| counted(ev))
 }

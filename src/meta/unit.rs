@@ -11,6 +11,7 @@ use super::vocab::{LevelWord, VOCAB};
 use super::Clean;
 use crate::model::{Level, Unit, UnitSource};
 use crate::normalize::fold;
+use std::cell::OnceCell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -23,15 +24,37 @@ pub struct Evidence<'a> {
     pub lines: &'a [Clean],
     /// The heading block.
     pub heading: &'a Heading,
-    /// Indices of the opening paragraph's lines.
-    pub opening: Range<usize>,
+    /// The opening paragraph as one text (its names wrap).
+    pub opening: String,
     /// Index of the first table row's line (`lines.len()` without tables).
     pub appendix: usize,
     /// For every line, whether it lies inside a table.
     pub in_table: Vec<bool>,
+    /// The body's committee and place names, read on first use.
+    names: OnceCell<Vec<(LevelWord, String)>>,
 }
 
-impl Evidence<'_> {
+impl<'a> Evidence<'a> {
+    /// The evidence of a document's lines; `opening` indexes the opening
+    /// paragraph's lines.
+    pub fn new(
+        lines: &'a [Clean],
+        heading: &'a Heading,
+        opening: Range<usize>,
+        appendix: usize,
+        in_table: Vec<bool>,
+    ) -> Self {
+        let texts: Vec<&str> = lines[opening].iter().map(|l| l.text.as_str()).collect();
+        Evidence {
+            lines,
+            heading,
+            opening: texts.join(" "),
+            appendix,
+            in_table,
+            names: OnceCell::new(),
+        }
+    }
+
     /// The lines outside tables, with their indices.
     pub fn body(&self) -> impl Iterator<Item = (usize, &Clean)> {
         self.lines
@@ -40,15 +63,23 @@ impl Evidence<'_> {
             .filter(|(i, _)| !self.in_table[*i])
     }
 
-    /// The opening paragraph as one text (its names wrap).
-    pub fn opening_text(&self) -> String {
-        join(&self.lines[self.opening.clone()])
+    /// The names of committees and places the body (outside tables)
+    /// mentions, with their level, in order.
+    fn names(&self) -> &[(LevelWord, String)] {
+        self.names.get_or_init(|| {
+            self.body()
+                .flat_map(|(_, l)| mention::in_text(&l.text))
+                .filter_map(|m| match m.who {
+                    Who::Committee {
+                        level,
+                        name: Some(n),
+                    }
+                    | Who::Place { level, name: n } => Some((level, n)),
+                    _ => None,
+                })
+                .collect()
+        })
     }
-}
-
-fn join(lines: &[Clean]) -> String {
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.as_str()).collect();
-    texts.join(" ")
 }
 
 /// The unit as read: who, where, and the heading's printed organs.
@@ -117,7 +148,7 @@ fn from_heading(heading: &Heading) -> Option<Issuer> {
 /// committee ("UBND huyện báo cáo") takes its name from the caption's owner
 /// or from the body's place names.
 fn from_opening(ev: &Evidence) -> Option<Issuer> {
-    let speaker = mention::in_text(&ev.opening_text())
+    let speaker = mention::in_text(&ev.opening)
         .into_iter()
         .find(|m| m.self_reference && !matches!(m.who, Who::Place { .. }))?;
     let who = match speaker.who {
@@ -164,30 +195,11 @@ fn caption_owner(ev: &Evidence) -> Option<Mention> {
         })
 }
 
-/// The body's names of a level, outside tables.
-fn names_at(ev: &Evidence, level: &LevelWord) -> Vec<String> {
-    ev.body()
-        .flat_map(|(_, l)| mention::in_text(&l.text))
-        .filter_map(|m| match m.who {
-            Who::Committee {
-                level: l,
-                name: Some(n),
-            }
-            | Who::Place { level: l, name: n }
-                if l == *level =>
-            {
-                Some(n)
-            }
-            _ => None,
-        })
-        .collect()
-}
-
 /// The body's most frequent name of a level, when named often enough.
 fn common_name(ev: &Evidence, level: &LevelWord) -> Option<String> {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for n in names_at(ev, level) {
-        *counts.entry(fold(&n)).or_default() += 1;
+    for (_, n) in ev.names().iter().filter(|(l, _)| l == level) {
+        *counts.entry(fold(n)).or_default() += 1;
     }
     counts
         .into_iter()
@@ -200,16 +212,9 @@ fn common_name(ev: &Evidence, level: &LevelWord) -> Option<String> {
 /// spelling with the same key, lower case preferred to capitals.
 fn printed_form(ev: &Evidence, name: &str) -> String {
     let key = fold(name);
-    let all: Vec<String> = ev
-        .body()
-        .flat_map(|(_, l)| mention::in_text(&l.text))
-        .filter_map(|m| match m.who {
-            Who::Committee { name: Some(n), .. } | Who::Place { name: n, .. } => Some(n),
-            _ => None,
-        })
-        .chain(std::iter::once(name.to_string()))
-        .collect();
-    best_printed(all.iter().filter(|n| *n != &key), &key).unwrap_or_else(|| name.to_string())
+    let name = name.to_string();
+    let all = ev.names().iter().map(|(_, n)| n).chain([&name]);
+    best_printed(all.filter(|n| **n != key), &key).unwrap_or(name)
 }
 
 #[cfg(test)]

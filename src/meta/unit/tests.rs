@@ -8,13 +8,13 @@ fn unit_with_table(texts: &[&str], table: usize) -> Unit {
     let head = header::title_head(&lines);
     let end = header::header_end(&lines, head);
     let heading = heading::read(&lines, end);
-    let ev = Evidence {
-        lines: &lines,
-        heading: &heading,
-        opening: opening(&lines, end, appendix),
+    let ev = Evidence::new(
+        &lines,
+        &heading,
+        opening(&lines, end, appendix),
         appendix,
-        in_table: (0..lines.len()).map(|i| i >= appendix).collect(),
-    };
+        (0..lines.len()).map(|i| i >= appendix).collect(),
+    );
     extract(&ev)
 }
 
