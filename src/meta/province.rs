@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 /// The province of the unit, or `None` when the document does not say it.
 pub(super) fn extract(ev: &Evidence, issuer: &Issuer, unit: &Unit) -> Option<String> {
     let organs = ev.heading.organs.iter().rev().map(String::as_str);
-    let from_heading = own(unit)
+    let from_heading = own(issuer, unit)
         .or_else(|| named_in(organs, true))
         .or_else(|| ev.heading.place.as_deref().and_then(ending_in));
     if from_heading.is_some() {
@@ -37,18 +37,13 @@ pub fn is_central_city(name: &str) -> bool {
         .any(|c| fold(c).ends_with(&fold(name)))
 }
 
-/// A province-level unit's own name ("UBND tỉnh Lâm Đồng").
-fn own(unit: &Unit) -> Option<String> {
-    let name = unit.name.as_deref()?;
-    if unit.level != Some(Level::Tinh) {
-        return None;
+/// A province-level unit's own place ("UBND tỉnh Lâm Đồng", "UBND thành
+/// phố Đà Nẵng").
+fn own(issuer: &Issuer, unit: &Unit) -> Option<String> {
+    match &issuer.who {
+        Some(Who::Committee { name: Some(n), .. }) if unit.level == Some(Level::Tinh) => known(n),
+        _ => None,
     }
-    let rest = name.split_once(' ')?.1;
-    let level_word = VOCAB
-        .levels
-        .iter()
-        .find(|l| rest.starts_with(&format!("{} ", l.printed)))?;
-    known(&rest[level_word.printed.len() + 1..])
 }
 
 /// The first province committee named in the texts ("UBND tỉnh Hà
