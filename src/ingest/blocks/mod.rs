@@ -4,6 +4,9 @@
 //! [`lines`] turns it into the lines every later stage reads.
 
 pub(crate) mod lines;
+mod spans;
+
+pub use spans::{place_spans, SpanCell};
 
 use super::SourceDoc;
 

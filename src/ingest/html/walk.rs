@@ -5,7 +5,7 @@
 //! a `rowspan` continues in the rows below as a vertical-merge continuation).
 
 use super::MAX_DEPTH;
-use crate::ingest::blocks::{Block, Para, Segment, Table, TableCell, TableRow, VMerge};
+use crate::ingest::blocks::{place_spans, Block, Para, Segment, SpanCell, Table};
 use ego_tree::NodeRef;
 use scraper::{Html, Node};
 
@@ -267,27 +267,20 @@ fn first_family(list: &str) -> Option<String> {
     (!first.is_empty()).then(|| first.to_string())
 }
 
-/// One `<td>`/`<th>` read.
-struct HtmlCell {
-    colspan: usize,
-    rowspan: usize,
-    blocks: Vec<Block>,
-}
-
 /// A table element's caption paragraphs and its rows (its own, not those
 /// of nested tables).
 fn table(node: NodeRef<Node>, style: &Style, depth: usize) -> Result<(Vec<Block>, Table), TooDeep> {
-    let mut rows: Vec<Vec<HtmlCell>> = Vec::new();
+    let mut rows: Vec<Vec<SpanCell>> = Vec::new();
     let mut caption = Vec::new();
     collect_rows(node, style, depth, &mut rows, &mut caption)?;
-    Ok((caption, place(rows)))
+    Ok((caption, place_spans(rows)))
 }
 
 fn collect_rows(
     node: NodeRef<Node>,
     style: &Style,
     depth: usize,
-    rows: &mut Vec<Vec<HtmlCell>>,
+    rows: &mut Vec<Vec<SpanCell>>,
     caption: &mut Vec<Block>,
 ) -> Result<(), TooDeep> {
     if depth > MAX_DEPTH {
@@ -312,7 +305,7 @@ fn collect_rows(
     Ok(())
 }
 
-fn row_cells(tr: NodeRef<Node>, style: &Style, depth: usize) -> Result<Vec<HtmlCell>, TooDeep> {
+fn row_cells(tr: NodeRef<Node>, style: &Style, depth: usize) -> Result<Vec<SpanCell>, TooDeep> {
     let mut cells = Vec::new();
     for child in tr.children() {
         let Node::Element(e) = child.value() else {
@@ -329,94 +322,13 @@ fn row_cells(tr: NodeRef<Node>, style: &Style, depth: usize) -> Result<Vec<HtmlC
         let mut flow = Flow::default();
         children(child, &styled(e, style), &mut flow, depth + 1)?;
         flow.end_para();
-        cells.push(HtmlCell {
+        cells.push(SpanCell {
             colspan: span("colspan", MAX_COLSPAN),
             rowspan: span("rowspan", MAX_ROWSPAN),
             blocks: flow.out,
         });
     }
     Ok(cells)
-}
-
-/// A cell spanning rows below: its column, width and rows still to cover.
-struct Carry {
-    col: usize,
-    span: usize,
-    left: usize,
-}
-
-/// Places cells on the grid: rows spanned from above get continuation
-/// cells where the spanning cell stands.
-fn place(rows: Vec<Vec<HtmlCell>>) -> Table {
-    let mut carries: Vec<Carry> = Vec::new();
-    let mut out = Vec::new();
-    let total = rows.len();
-    for (r, row) in rows.into_iter().enumerate() {
-        let mut cells = Vec::new();
-        let mut col = 0;
-        let mut html = row.into_iter().peekable();
-        let mut next_carries = Vec::new();
-        loop {
-            if let Some(k) = carries.iter().position(|c| c.col == col) {
-                let c = carries.remove(k);
-                cells.push(TableCell {
-                    span: c.span,
-                    vmerge: VMerge::Continue,
-                    blocks: Vec::new(),
-                });
-                col += c.span;
-                if c.left > 1 {
-                    next_carries.push(Carry {
-                        left: c.left - 1,
-                        ..c
-                    });
-                }
-                continue;
-            }
-            if let Some(cell) = html.next() {
-                let rowspan = cell.rowspan.min(total - r);
-                let vmerge = if rowspan > 1 {
-                    VMerge::Restart
-                } else {
-                    VMerge::None
-                };
-                if rowspan > 1 {
-                    next_carries.push(Carry {
-                        col,
-                        span: cell.colspan,
-                        left: rowspan - 1,
-                    });
-                }
-                cells.push(TableCell {
-                    span: cell.colspan,
-                    vmerge,
-                    blocks: cell.blocks,
-                });
-                col += cell.colspan;
-                continue;
-            }
-            match carries.iter().map(|c| c.col).filter(|&c| c > col).min() {
-                Some(next) => {
-                    cells.extend((col..next).map(|_| TableCell {
-                        span: 1,
-                        ..TableCell::default()
-                    }));
-                    col = next;
-                }
-                None => break,
-            }
-        }
-        carries = next_carries;
-        out.push(TableRow {
-            cells,
-            ..TableRow::default()
-        });
-    }
-    Table {
-        grid_columns: 0,
-        grid_widths: Vec::new(),
-        rows: out,
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! continuations) and a sheet grid for spreadsheets (repeats expanded,
 //! spans as merged ranges).
 
-use crate::ingest::blocks::{Block, Table, TableCell, TableRow, VMerge};
+use crate::ingest::blocks::{place_spans, Block, SpanCell, Table};
 use crate::ingest::sheet::grid::{Cell, Grid, TooLarge};
 
 /// Most columns a row may expand to (ODF writers repeat empty cells to the
@@ -103,56 +103,23 @@ fn expanded(t: &OdfTable) -> Vec<Vec<&OdfCell>> {
     out
 }
 
-/// A text document's table on its grid.
+/// A text document's table on its grid: the covered cells stand where a
+/// span reaches, so the cells that hold something are placed by their spans.
 pub fn to_table(t: &OdfTable) -> Table {
-    let rows = expanded(t);
-    let total = rows.len();
-    // Row spans still open: start column, width, rows left.
-    let mut open: Vec<(usize, usize, usize)> = Vec::new();
-    let mut out = Vec::new();
-    for (r, row) in rows.into_iter().enumerate() {
-        let mut cells = Vec::new();
-        let mut next_open = Vec::new();
-        for (col, cell) in row.into_iter().enumerate() {
-            if cell.covered {
-                if let Some(k) = open.iter().position(|o| o.0 == col) {
-                    let (c, span, left) = open.remove(k);
-                    cells.push(TableCell {
-                        span,
-                        vmerge: VMerge::Continue,
-                        blocks: Vec::new(),
-                    });
-                    if left > 1 {
-                        next_open.push((c, span, left - 1));
-                    }
-                }
-                continue;
-            }
-            let rowspan = cell.rowspan.min(total - r).max(1);
-            if rowspan > 1 {
-                next_open.push((col, cell.colspan.max(1), rowspan - 1));
-            }
-            cells.push(TableCell {
-                span: cell.colspan.max(1),
-                vmerge: if rowspan > 1 {
-                    VMerge::Restart
-                } else {
-                    VMerge::None
-                },
-                blocks: cell.blocks.clone(),
-            });
-        }
-        open = next_open;
-        out.push(TableRow {
-            cells,
-            ..TableRow::default()
-        });
-    }
-    Table {
-        grid_columns: 0,
-        grid_widths: Vec::new(),
-        rows: out,
-    }
+    let rows = expanded(t)
+        .into_iter()
+        .map(|row| {
+            row.into_iter()
+                .filter(|cell| !cell.covered)
+                .map(|cell| SpanCell {
+                    colspan: cell.colspan.max(1),
+                    rowspan: cell.rowspan.max(1),
+                    blocks: cell.blocks.clone(),
+                })
+                .collect()
+        })
+        .collect();
+    place_spans(rows)
 }
 
 /// A spreadsheet's table as a sheet grid.
