@@ -48,6 +48,7 @@ pub(crate) mod isolate;
 pub(crate) mod meta;
 pub mod model;
 pub(crate) mod normalize;
+pub(crate) mod options;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) mod output;
 pub(crate) mod pipeline;
@@ -55,11 +56,14 @@ pub(crate) mod value;
 pub(crate) mod wrap;
 
 pub use model::{
-    Column, ErrorInfo, Level, Period, PeriodKind, Record, Repair, Report, Role, Row, Source, Table,
+    Column, ErrorInfo, Level, OcrInfo, Period, PeriodKind, Record, Repair, Report, Role, Row, Source, Table,
     Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
 };
+pub use options::{OcrMode, Options};
 pub use output::to_json_line;
-pub use pipeline::{document_text, extract_bytes, extract_file};
+pub use pipeline::{
+    document_text, extract_bytes, extract_bytes_with, extract_file, extract_file_with,
+};
 
 /// The stages' entry points, for this crate's benches, fuzz targets and
 /// tests; not a stable API.

@@ -57,6 +57,25 @@ pub struct Source {
     pub bytes: u64,
     /// Page count for paginated formats; `null` for text.
     pub pages: Option<u32>,
+    /// How the text of scanned pages was read; omitted when no page was
+    /// OCR'd (all text came from the file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocr: Option<OcrInfo>,
+}
+
+/// The OCR of a document's scanned pages.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct OcrInfo {
+    /// The engine: `tesseract`.
+    pub engine: String,
+    /// Its version ("5.3.0").
+    pub version: String,
+    /// The language models used, best first (["vie", "eng"]).
+    pub languages: Vec<String>,
+    /// Pages read by OCR.
+    pub pages: u32,
+    /// Mean confidence of the recognised words, in [0, 1].
+    pub mean_confidence: f64,
 }
 
 impl Source {
@@ -288,6 +307,10 @@ pub struct Row {
     pub indicator_id: Option<String>,
     /// How sure the match to `indicator_id` is, in [0, 1]; `null` without one.
     pub indicator_confidence: Option<f64>,
+    /// For a row read by OCR: the lowest confidence, in [0, 1], of the
+    /// words of its cells; omitted for text read from the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<f64>,
     /// Words of the row whose lost letters were restored (PDF glyphs without
     /// a Unicode mapping); omitted when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -426,6 +449,7 @@ impl Row {
             page: None,
             indicator_id: None,
             indicator_confidence: None,
+            confidence: None,
             repairs: Vec::new(),
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::ingest::{IngestError, SourceDoc};
 use crate::model::{ErrorInfo, Record, Report, Source, Warning, SCHEMA_VERSION};
+use crate::options::Options;
 use crate::{catalog, check, detect, ingest, meta, normalize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -19,8 +20,13 @@ mod text;
 /// assert_eq!(record.source.format, "pdf");
 /// ```
 pub fn extract_file(path: &Path) -> Record {
+    extract_file_with(path, &Options::default())
+}
+
+/// [`extract_file`] with `options` (OCR mode and cache).
+pub fn extract_file_with(path: &Path, options: &Options) -> Record {
     match std::fs::read(path) {
-        Ok(bytes) => extract_bytes(&path.to_string_lossy(), &bytes),
+        Ok(bytes) => extract_bytes_with(&path.to_string_lossy(), &bytes, options),
         Err(e) => failed(
             Source::for_path(&path.to_string_lossy()),
             "io",
@@ -45,12 +51,17 @@ pub fn extract_file(path: &Path) -> Record {
 /// assert_eq!(report.period.as_ref().map(|p| p.label.as_str()), Some("quý I năm 2023"));
 /// ```
 pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
+    extract_bytes_with(path, bytes, &Options::default())
+}
+
+/// [`extract_bytes`] with `options` (OCR mode and cache): see [`Options`].
+pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Record {
     let source = Source {
         sha256: hex_sha256(bytes),
         bytes: bytes.len() as u64,
         ..Source::for_path(path)
     };
-    let run = catch_unwind(AssertUnwindSafe(|| run_stages(source.clone(), bytes)));
+    let run = catch_unwind(AssertUnwindSafe(|| run_stages(source.clone(), bytes, options)));
     run.unwrap_or_else(|_| {
         failed(
             source,
@@ -60,16 +71,18 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
     })
 }
 
-fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
-    let doc = match read_doc(bytes, &source.format, false) {
+fn run_stages(mut source: Source, bytes: &[u8], options: &Options) -> Record {
+    let doc = match read_doc(bytes, &source.format, false, options) {
         Ok(doc) => doc,
         Err(e) => return failed(source, e.code, e.message),
     };
     source.pages = doc.pages;
     source.format = doc.format.clone();
+    source.ocr = doc.ocr.clone();
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let mut detected = detect::detect_tables(&doc.lines);
     warnings.extend(detected.warnings);
+    warnings.extend(detect::confidence::attach(&mut detected.tables, &doc.lines));
     normalize::attach_repairs(&mut detected.tables, &doc.repairs);
     let catalog = &*catalog::CATALOG;
     warnings.extend(catalog::assign(catalog, &mut detected.tables));
@@ -88,8 +101,13 @@ fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
 
 /// The ingest and normalise stages: the document's lines, normalised unless
 /// `raw` (then exactly as the front end read them).
-fn read_doc(bytes: &[u8], format: &str, raw: bool) -> Result<SourceDoc, IngestError> {
-    let doc = ingest::read(bytes, format)?;
+fn read_doc(
+    bytes: &[u8],
+    format: &str,
+    raw: bool,
+    options: &Options,
+) -> Result<SourceDoc, IngestError> {
+    let doc = ingest::read_with(bytes, format, options)?;
     Ok(if raw {
         doc
     } else {
@@ -115,7 +133,7 @@ fn read_doc(bytes: &[u8], format: &str, raw: bool) -> Result<SourceDoc, IngestEr
 pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
     let format = Source::for_path(path).format;
     let run = catch_unwind(AssertUnwindSafe(|| {
-        read_doc(bytes, &format, raw).map(|doc| text::render(&doc.lines))
+        read_doc(bytes, &format, raw, &Options::default()).map(|doc| text::render(&doc.lines))
     }));
     match run {
         Ok(Ok(text)) => Ok(text),

@@ -6,6 +6,7 @@
 
 mod codes;
 mod columns;
+pub(crate) mod confidence;
 mod flat;
 mod layout;
 mod lines;
@@ -94,6 +95,7 @@ fn table(
             line: r.line,
             indicator_id: None,
             indicator_confidence: None,
+            confidence: None,
             repairs: Vec::new(),
         })
         .collect();

@@ -5,17 +5,21 @@ pub(crate) mod blocks;
 pub mod decode;
 pub mod docx;
 pub(crate) mod html;
+pub(crate) mod image;
+pub(crate) mod ocr;
 pub(crate) mod odf;
 pub(crate) mod office_patterns;
 pub(crate) mod package;
 pub mod pdf;
+pub(crate) mod picture;
 pub(crate) mod rtf;
 pub(crate) mod sheet;
 pub mod sniff;
 pub mod text;
 pub(crate) mod xml;
 
-use crate::model::{Repair, Warning};
+use crate::model::{OcrInfo, Repair, Warning};
+use crate::options::Options;
 
 /// One line of a document, as the front end read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +61,9 @@ pub struct Run {
     /// (PDF: its x position in units of a character width), when known;
     /// the run's text may sit elsewhere in `text` when glyphs are wider.
     pub column: Option<usize>,
+    /// For text read by OCR: the lowest confidence of the run's words, in
+    /// [0, 100]; `None` for text the file holds.
+    pub confidence: Option<u8>,
 }
 
 /// A document as read by a front end, before normalisation.
@@ -72,6 +79,8 @@ pub struct SourceDoc {
     pub warnings: Vec<Warning>,
     /// Words whose lost letters the normalise stage restored (empty until then).
     pub repairs: Vec<Repair>,
+    /// How scanned pages were read by OCR, when any was.
+    pub ocr: Option<OcrInfo>,
 }
 
 /// Why a front end could not read an input at all.
@@ -108,13 +117,19 @@ impl Line {
 /// Formats this build can read, by file extension (lower case).
 pub const SUPPORTED_EXTENSIONS: &[&str] = &[
     "txt", "md", "docx", "docm", "doc", "pdf", "xlsx", "xlsm", "xlsb", "xls", "ods", "odt", "rtf",
-    "htm", "html",
+    "htm", "html", "png", "jpg", "jpeg", "tif", "tiff",
 ];
+
+/// Reads `bytes` of a file named with extension `ext` into a [`SourceDoc`]
+/// with the default [`Options`].
+pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
+    read_with(bytes, ext, &Options::default())
+}
 
 /// Reads `bytes` of a file named with extension `ext` into a [`SourceDoc`].
 /// Office files are recognised by their signature whatever their name; the
 /// record's format is the one the bytes hold.
-pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
+pub fn read_with(bytes: &[u8], ext: &str, options: &Options) -> Result<SourceDoc, IngestError> {
     if bytes.is_empty() && SUPPORTED_EXTENSIONS.contains(&ext) {
         return Err(IngestError {
             code: "empty_input",
@@ -125,7 +140,8 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
         sniff::Kind::Zip => read_zip(bytes, ext),
         sniff::Kind::Ole if sniff::is_workbook97(bytes) => sheet::read(bytes, "xls"),
         sniff::Kind::Ole => docx::read_ole(bytes),
-        sniff::Kind::Pdf => pdf::read(bytes),
+        sniff::Kind::Pdf => pdf::read(bytes, options),
+        sniff::Kind::Other if image::is_image(bytes) => picture::read(bytes, image_format(bytes), options),
         sniff::Kind::Other if rtf::is_rtf(bytes) => rtf::read(bytes),
         // Text files keep their markup for the normalise stage to strip.
         sniff::Kind::Other if !matches!(ext, "txt" | "md") && html::is_html(bytes) => {
@@ -152,6 +168,17 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
                 message: format!("no front end reads .{other} files"),
             }),
         },
+    }
+}
+
+/// The format name of an image file, by its signature.
+fn image_format(bytes: &[u8]) -> &'static str {
+    if bytes.starts_with(b"\x89PNG") {
+        "png"
+    } else if bytes.starts_with(&[0xFF, 0xD8]) {
+        "jpeg"
+    } else {
+        "tiff"
     }
 }
 

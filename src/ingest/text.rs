@@ -28,6 +28,7 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
         lines,
         pages: None,
         repairs: Vec::new(),
+        ocr: None,
         warnings: decoded.warnings,
     })
 }

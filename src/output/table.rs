@@ -354,6 +354,7 @@ pub(crate) mod tests {
             page: None,
             indicator_id: None,
             indicator_confidence: None,
+            confidence: None,
             repairs: Vec::new(),
         };
         record.tables = vec![

@@ -31,6 +31,7 @@ impl Builder {
             bold,
             italic,
             column: None,
+            confidence: None,
         });
     }
 

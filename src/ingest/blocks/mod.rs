@@ -17,6 +17,7 @@ pub(crate) fn to_source(format: &str, blocks: &[Block]) -> SourceDoc {
         lines: lines::to_lines(blocks),
         pages: None,
         repairs: Vec::new(),
+        ocr: None,
         warnings: Vec::new(),
     }
 }

@@ -48,6 +48,9 @@ pub struct PlacedGlyph {
     /// drew the glyph, counted from 1: glyphs shown together belong together
     /// (one table cell's text, even where it overflows the cell).
     pub show: u32,
+    /// For a glyph of an OCR'd page: the confidence of its word, in
+    /// [0, 100]; `None` for glyphs the file draws.
+    pub confidence: Option<u8>,
 }
 
 /// A drawn ruling line (user space): horizontal or vertical.
@@ -77,6 +80,43 @@ pub struct Marks {
     pub glyphs: Vec<PlacedGlyph>,
     /// Ruling lines (table borders) in drawing order.
     pub rules: Vec<Rule>,
+    /// Where images were drawn (user space): a scan is one covering the page.
+    pub images: Vec<ImageArea>,
+}
+
+/// The box an image was drawn in (user space, `x1 >= x0`, `y1 >= y0`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImageArea {
+    /// Left edge.
+    pub x0: f32,
+    /// Bottom edge.
+    pub y0: f32,
+    /// Right edge.
+    pub x1: f32,
+    /// Top edge.
+    pub y1: f32,
+}
+
+impl ImageArea {
+    /// The unit square under `ctm`: where an image is drawn.
+    fn under(ctm: &Matrix) -> ImageArea {
+        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| apply(ctm, x, y));
+        let xs = corners.map(|c| c.0);
+        let ys = corners.map(|c| c.1);
+        let min = |v: [f32; 4]| v.into_iter().fold(f32::INFINITY, f32::min);
+        let max = |v: [f32; 4]| v.into_iter().fold(f32::NEG_INFINITY, f32::max);
+        ImageArea {
+            x0: min(xs),
+            y0: min(ys),
+            x1: max(xs),
+            y1: max(ys),
+        }
+    }
+
+    /// Its area.
+    pub fn area(&self) -> f32 {
+        (self.x1 - self.x0).max(0.0) * (self.y1 - self.y0).max(0.0)
+    }
 }
 
 /// Thickest stroke or filled bar taken as a ruling line.
@@ -420,6 +460,7 @@ impl<'a> Interpreter<'a> {
                     };
                     self.show(resources, &gs, &mut tm, &items, out);
                 }
+                b"BI" => out.images.push(ImageArea::under(&gs.ctm)),
                 b"Do" if depth < MAX_FORM_DEPTH => {
                     if let Some(name) = a.first().and_then(Operand::name) {
                         self.form(resources, name, &gs, depth, seen, out);
@@ -509,6 +550,7 @@ impl<'a> Interpreter<'a> {
             space_width: space,
             char_spacing: gs.char_spacing * gs.scale * x_scale,
             show: self.shows,
+            confidence: None,
         });
         *tm = mul(&advance, tm);
     }
@@ -552,14 +594,10 @@ impl<'a> Interpreter<'a> {
         let Ok(stream) = self.doc.get_object(id).and_then(|o| o.as_stream()) else {
             return;
         };
-        if stream
-            .dict
-            .get(b"Subtype")
-            .ok()
-            .and_then(|o| o.as_name().ok())
-            != Some(b"Form")
-        {
-            return;
+        match stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) {
+            Some(b"Form") => {}
+            Some(b"Image") => return out.images.push(ImageArea::under(&gs.ctm)),
+            _ => return,
         }
         let content = match stream::decode(self.doc, stream, MAX_CONTENT_BYTES) {
             Ok(c) => c,
@@ -594,7 +632,7 @@ impl<'a> Interpreter<'a> {
 
 /// The page's `/MediaBox` (inherited) as (x0, y0, x1, y1): poppler reads
 /// text within it, cropped or not.
-fn page_box(doc: &Document, page: ObjectId) -> Option<[f32; 4]> {
+pub(super) fn page_box(doc: &Document, page: ObjectId) -> Option<[f32; 4]> {
     let mut dict = doc.get_dictionary(page).ok()?;
     for _ in 0..MAX_FORM_DEPTH * 4 {
         let found = [b"MediaBox".as_slice()].iter().find_map(|key| {

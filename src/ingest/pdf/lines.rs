@@ -71,6 +71,8 @@ struct Word {
     end: f32,
     text: String,
     font: Rc<str>,
+    /// Lowest OCR confidence of its glyphs (`None`: not OCR'd).
+    confidence: Option<u8>,
     superscript: bool,
     /// Touches the word before: only a superscript's start or end parts
     /// them ("2004<sup>1</sup>.").
@@ -90,6 +92,8 @@ struct Chunk {
     spacing: (f32, f32),
     text: String,
     font: Rc<str>,
+    /// Lowest OCR confidence of its glyphs (`None`: not OCR'd).
+    confidence: Option<u8>,
     /// Index in content order.
     order: usize,
     /// A space glyph came right before it in content order.
@@ -256,6 +260,14 @@ fn letter_spacing(before: Option<char>, after: Option<char>, tc: f32, space: f32
     }
 }
 
+/// The lower of two OCR confidences (either may be absent).
+fn lowest(a: Option<u8>, b: Option<u8>) -> Option<u8> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 /// Joins glyphs into chunks in content order. Space glyphs only end chunks.
 fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
@@ -288,6 +300,7 @@ fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
             {
                 c.text.push_str(&g.text);
                 c.end = end;
+                c.confidence = lowest(c.confidence, g.confidence);
                 continue;
             }
         }
@@ -301,6 +314,7 @@ fn chunks(gs: &[&PlacedGlyph], rotation: u16, mirrored: bool) -> Vec<Chunk> {
             spacing: (g.char_spacing, g.space_width),
             text: g.text.to_string(),
             font: g.font.clone(),
+            confidence: g.confidence,
             order,
             space_before: spaced,
         });
@@ -438,12 +452,14 @@ fn row_words(mut row: Row) -> (Vec<Word>, f32, f32) {
             Some(w) if close && same_kind => {
                 w.text.push_str(&c.text);
                 w.end = w.end.max(c.end);
+                w.confidence = lowest(w.confidence, c.confidence);
             }
             _ => out.push(Word {
                 x: c.x,
                 end: c.end,
                 text: c.text.clone(),
                 font: c.font.clone(),
+                confidence: c.confidence,
                 superscript: sup,
                 attached: close,
             }),
@@ -530,6 +546,7 @@ fn render(
             end: text.len(),
             font: Some(w.font.to_string()),
             column: Some(target),
+            confidence: w.confidence,
             ..Run::default()
         });
         if w.superscript {
@@ -573,6 +590,7 @@ mod tests {
                 space_width: size * 0.25,
                 char_spacing: 0.0,
                 show: 1,
+                confidence: None,
             })
             .collect()
     }
@@ -580,7 +598,7 @@ mod tests {
     fn texts(glyphs: Vec<PlacedGlyph>) -> Vec<String> {
         let marks = Marks {
             glyphs,
-            rules: Vec::new(),
+            ..Marks::default()
         };
         page_lines(&marks, 1, 1)
             .into_iter()

@@ -11,15 +11,21 @@ mod grid;
 mod interp;
 mod lines;
 mod page;
+mod raster;
+mod scan;
+mod scanned;
 mod stacked;
 mod stream;
 
+pub(crate) use scan::lines as ocr_lines;
+
 use super::{IngestError, SourceDoc};
+use crate::options::Options;
 use lopdf::Document;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-/// Reads a PDF.
-pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
+/// Reads a PDF; its scanned pages by OCR as `options` allow.
+pub fn read(bytes: &[u8], options: &Options) -> Result<SourceDoc, IngestError> {
     let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,
@@ -60,27 +66,44 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
             message: "the PDF is encrypted with a user password".into(),
         });
     }
-    let extracted = catch_unwind(AssertUnwindSafe(|| extract(&doc)));
-    let (lines, pages, decode_errors, unmapped, content_text) =
-        extracted.map_err(|_| IngestError {
-            code: "malformed_pdf",
-            message: "the PDF's content could not be interpreted".into(),
-        })?;
-    if !content_text || lines.iter().all(|l| l.text.trim().is_empty()) {
-        return Err(no_text(pages, &decode_errors, unmapped));
+    let mut scans = scanned::Scans::new(bytes, options);
+    let extracted = catch_unwind(AssertUnwindSafe(|| extract(&doc, &mut scans)));
+    let Extracted {
+        lines,
+        pages,
+        decode_errors,
+        unmapped,
+        content_text,
+    } = extracted.map_err(|_| IngestError {
+        code: "malformed_pdf",
+        message: "the PDF's content could not be interpreted".into(),
+    })?;
+    let has_text = content_text || !scans.read.is_empty();
+    if !has_text || lines.iter().all(|l| l.text.trim().is_empty()) {
+        return Err(no_text(pages, &decode_errors, unmapped, &scans));
     }
+    let mut warnings = decode_warnings(&decode_errors);
+    warnings.extend(scans.warnings());
     Ok(SourceDoc {
         format: "pdf".into(),
         lines,
         pages: Some(pages),
         repairs: Vec::new(),
-        warnings: decode_warnings(&decode_errors),
+        warnings,
+        ocr: scans
+            .engine()
+            .map(|e| crate::ingest::ocr::summary(e, &scans.read)),
     })
 }
 
 /// Why a PDF gave no text: its streams failed to decode, its fonts map no
 /// glyph to Unicode, or it draws no text at all (a scan).
-fn no_text(pages: u32, decode_errors: &[stream::DecodeError], unmapped: usize) -> IngestError {
+fn no_text(
+    pages: u32,
+    decode_errors: &[stream::DecodeError],
+    unmapped: usize,
+    scans: &scanned::Scans,
+) -> IngestError {
     if let Some(e) = decode_errors.first() {
         return IngestError {
             code: "undecodable_stream",
@@ -101,7 +124,18 @@ fn no_text(pages: u32, decode_errors: &[stream::DecodeError], unmapped: usize) -
     }
     IngestError {
         code: "no_text_layer",
-        message: format!("the PDF has {pages} pages but no text layer (a scan?): it needs OCR"),
+        message: match scans.unread.iter().find(|(_, why)| matches!(why, crate::ingest::ocr::OcrFailure::Failed(_))) {
+            Some((n, crate::ingest::ocr::OcrFailure::Failed(reason))) => format!(
+                "the PDF has {pages} pages but no text layer (a scan), and OCR failed on page {n}: {reason}"
+            ),
+            _ if scans.unread.is_empty() => {
+                format!("the PDF has {pages} pages but no text layer and no page image")
+            }
+            _ => format!(
+                "the PDF has {pages} pages but no text layer (a scan): {}",
+                scans.how_to_enable()
+            ),
+        },
     }
 }
 
@@ -149,18 +183,37 @@ fn decode_warnings(errors: &[stream::DecodeError]) -> Vec<crate::model::Warning>
     out
 }
 
-/// What a document's pages gave: see [`extract`].
-type Extracted = (Vec<super::Line>, u32, Vec<stream::DecodeError>, usize, bool);
+/// What a document's pages gave.
+struct Extracted {
+    /// The document's lines.
+    lines: Vec<super::Line>,
+    /// Its page count.
+    pages: u32,
+    /// The streams that could not be decoded.
+    decode_errors: Vec<stream::DecodeError>,
+    /// Glyphs drawn without Unicode text.
+    unmapped: usize,
+    /// Whether the pages' own content (not only annotations) drew text.
+    content_text: bool,
+}
 
-/// The document's lines, its page count, the streams that could not be
-/// decoded, the number of glyphs drawn without Unicode text, and whether
-/// the pages' own content (not only annotations) drew text.
-fn extract(doc: &Document) -> Extracted {
+/// Interprets every page: its glyph layer laid out, or, for a scanned
+/// page, what the OCR of its image read.
+fn extract(doc: &Document, scans: &mut scanned::Scans) -> Extracted {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
     let per_page: Vec<Vec<super::Line>> = pages
         .iter()
-        .map(|(&number, &id)| page::page_lines(&interp.page(id), number))
+        .map(|(&number, &id)| {
+            let marks = interp.page(id);
+            let box_ = interp::page_box(doc, id);
+            if scanned::wants_ocr(&marks, box_, scans.mode()) {
+                if let Some(lines) = scans.lines(number) {
+                    return lines;
+                }
+            }
+            page::page_lines(&marks, number)
+        })
         .collect();
     let stripped = furniture::strip(per_page.clone());
     // Pages that hold nothing but the same lines: those lines are the text.
@@ -175,14 +228,13 @@ fn extract(doc: &Document) -> Extracted {
         line.no = i + 1;
     }
     let pages = u32::try_from(pages.len()).unwrap_or(u32::MAX);
-    let content_text = interp.saw_content_text();
-    (
-        out,
+    Extracted {
+        lines: out,
         pages,
-        interp.decode_errors,
-        interp.unmapped_glyphs,
-        content_text,
-    )
+        content_text: interp.saw_content_text(),
+        decode_errors: interp.decode_errors,
+        unmapped: interp.unmapped_glyphs,
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +251,7 @@ mod tests {
 
     fn text_of(path: &str) -> Option<String> {
         let bytes = real(path)?;
-        let doc = read(&bytes).expect("reads");
+        let doc = read(&bytes, &Options::default()).expect("reads");
         Some(
             doc.lines
                 .iter()
@@ -274,7 +326,7 @@ mod tests {
         let Some(bytes) = real("pdfminer.six/033_encrypted_doc_no_id.pdf") else {
             return;
         };
-        assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
+        assert_eq!(read(&bytes, &Options::default()).unwrap_err().code, "no_text_layer");
     }
 
     #[test]
@@ -295,7 +347,7 @@ mod tests {
         let Some(bytes) = real("sample-files/009_imagemagick-images.pdf") else {
             return;
         };
-        assert_eq!(read(&bytes).unwrap_err().code, "no_text_layer");
+        assert_eq!(read(&bytes, &Options::default()).unwrap_err().code, "no_text_layer");
     }
 
     #[test]
@@ -304,6 +356,6 @@ mod tests {
         let Some(bytes) = real("pdfminer.six/037_jo.pdf") else {
             return;
         };
-        assert_eq!(read(&bytes).unwrap_err().code, "unmapped_glyphs");
+        assert_eq!(read(&bytes, &Options::default()).unwrap_err().code, "unmapped_glyphs");
     }
 }

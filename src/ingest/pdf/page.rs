@@ -52,7 +52,7 @@ fn in_frame(marks: &Marks, (rotation, mirrored): (u16, bool)) -> Marks {
         .iter()
         .map(|r| lines::rule_in_frame(r, rotation, mirrored))
         .collect();
-    Marks { glyphs, rules }
+    Marks { glyphs, rules, ..Marks::default() }
 }
 
 /// Lines of a page whose main text runs left to right.
@@ -104,6 +104,7 @@ fn upright_page_lines(marks: &Marks, page: u32) -> Vec<Line> {
         let band = Marks {
             glyphs,
             rules: free_rules.clone(),
+            ..Marks::default()
         };
         out.extend(lines::page_lines(&band, page, 0));
         if let (Some(g), Some(cells)) = (grids.get(i), in_cells.get(i)) {
@@ -252,7 +253,7 @@ fn row_line(
 fn cell_text(glyphs: &[PlacedGlyph], page: u32) -> (String, Vec<Run>) {
     let marks = Marks {
         glyphs: glyphs.to_vec(),
-        rules: Vec::new(),
+        ..Marks::default()
     };
     let mut text = String::new();
     let mut runs: Vec<Run> = Vec::new();
@@ -329,6 +330,7 @@ mod tests {
                 space_width: 2.5,
                 char_spacing: 0.0,
                 show: 1,
+                confidence: None,
             })
             .collect()
     }
@@ -377,7 +379,7 @@ mod tests {
         glyphs.extend(word(235.0, 355.0, "%"));
         glyphs.extend(word(295.0, 355.0, "98"));
         glyphs.extend(word(100.0, 300.0, "After"));
-        let lines = page_lines(&Marks { glyphs, rules }, 1);
+        let lines = page_lines(&Marks { glyphs, rules, ..Marks::default() }, 1);
         let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
         assert_eq!(
             texts,
@@ -424,7 +426,7 @@ mod tests {
             number.iter_mut().for_each(|g| g.show = show);
             glyphs.extend(number);
         }
-        let lines = page_lines(&Marks { glyphs, rules }, 1);
+        let lines = page_lines(&Marks { glyphs, rules, ..Marks::default() }, 1);
         let row: Vec<&str> = lines[1].text.split('\t').collect();
         assert_eq!(row, ["Row", "", "38,541.00", "0.00", "38,541.00"]);
     }

@@ -265,6 +265,7 @@ pub(crate) fn to_source(format: &str, sheets: &[Sheet]) -> SourceDoc {
         lines,
         pages: Some(sheets.len() as u32),
         repairs: Vec::new(),
+        ocr: None,
         warnings: Vec::new(),
     }
 }

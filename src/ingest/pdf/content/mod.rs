@@ -103,8 +103,10 @@ impl<'a> Ops<'a> {
                 Token::Keyword(k) => match k {
                     b"true" | b"false" | b"null" => operands.push(Operand::Other),
                     b"BI" => {
+                        // Reported once stepped over: an image is drawn.
                         self.skip_inline_image();
                         operands.clear();
+                        f(b"BI", &operands);
                     }
                     _ => {
                         f(k, &operands);

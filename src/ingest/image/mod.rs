@@ -1,0 +1,135 @@
+//! Page images: grey pixels with a resolution, from a rendered PDF page or
+//! an image file (PNG, JPEG, TIFF with its pages), cleaned for OCR
+//! (deskewed) and searched for table rulings.
+
+mod deskew;
+mod files;
+mod rules;
+
+pub(crate) use deskew::straighten;
+pub(crate) use files::{is_image, pages as file_pages};
+pub(crate) use rules::{erase, rulings, PixelRule};
+
+/// An 8-bit grey image, row by row, 0 black and 255 white.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Gray {
+    /// Width in pixels.
+    pub width: usize,
+    /// Height in pixels.
+    pub height: usize,
+    /// `width × height` grey levels.
+    pub pixels: Vec<u8>,
+    /// Pixels per inch (as scanned, or as rendered).
+    pub dpi: u32,
+}
+
+impl Gray {
+    /// A white image.
+    pub fn blank(width: usize, height: usize, dpi: u32) -> Gray {
+        Gray {
+            width,
+            height,
+            pixels: vec![255; width * height],
+            dpi,
+        }
+    }
+
+    /// Grey levels from interleaved colour samples of `channels` bytes per
+    /// pixel (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA). Colour keeps only its
+    /// red channel: the "drop-out colour" of document scanners, which makes
+    /// a red seal over the text as light as the paper while black and blue
+    /// ink stay dark.
+    pub fn from_samples(width: usize, height: usize, channels: usize, data: &[u8], dpi: u32) -> Gray {
+        let channels = channels.max(1);
+        let pixels: Vec<u8> = data
+            .chunks_exact(channels)
+            .take(width * height)
+            .map(|p| p[0])
+            .collect();
+        let mut out = Gray::blank(width, height, dpi);
+        out.pixels[..pixels.len()].copy_from_slice(&pixels);
+        out
+    }
+
+    /// The level at (x, y); white outside the image.
+    pub fn at(&self, x: isize, y: isize) -> u8 {
+        if x < 0 || y < 0 || x as usize >= self.width || y as usize >= self.height {
+            return 255;
+        }
+        self.pixels[y as usize * self.width + x as usize]
+    }
+
+    /// The level that parts ink from paper (Otsu's threshold over the
+    /// histogram): pixels at or below it are ink.
+    pub fn ink_threshold(&self) -> u8 {
+        let mut hist = [0u64; 256];
+        for &p in &self.pixels {
+            hist[p as usize] += 1;
+        }
+        otsu(&hist)
+    }
+
+    /// The image as a binary PGM (P5) file, the simplest format Tesseract
+    /// reads from its standard input.
+    pub fn to_pgm(&self) -> Vec<u8> {
+        let mut out = format!("P5\n{} {}\n255\n", self.width, self.height).into_bytes();
+        out.extend_from_slice(&self.pixels);
+        out
+    }
+}
+
+/// Otsu's threshold of a grey-level histogram.
+fn otsu(hist: &[u64; 256]) -> u8 {
+    let total: u64 = hist.iter().sum();
+    let sum_all: f64 = hist.iter().enumerate().map(|(i, &n)| i as f64 * n as f64).sum();
+    let (mut below, mut sum_below) = (0u64, 0f64);
+    let (mut best, mut best_t) = (-1f64, 127u8);
+    for (t, &n) in hist.iter().enumerate() {
+        below += n;
+        sum_below += t as f64 * n as f64;
+        let above = total - below;
+        if below == 0 || above == 0 {
+            continue;
+        }
+        let mean_below = sum_below / below as f64;
+        let mean_above = (sum_all - sum_below) / above as f64;
+        let between = below as f64 * above as f64 * (mean_below - mean_above).powi(2);
+        if between > best {
+            (best, best_t) = (between, t as u8);
+        }
+    }
+    best_t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn otsu_parts_ink_from_paper() {
+        let mut g = Gray::blank(10, 10, 300);
+        for p in g.pixels.iter_mut().take(30) {
+            *p = 20;
+        }
+        for p in g.pixels.iter_mut().skip(30) {
+            *p = 230;
+        }
+        let t = g.ink_threshold();
+        assert!((20..230).contains(&t), "{t}");
+    }
+
+    #[test]
+    fn red_seal_is_dropped_blue_ink_kept() {
+        let rgb = [200u8, 30, 40, 20, 30, 200, 240, 236, 222];
+        let g = Gray::from_samples(3, 1, 3, &rgb, 200);
+        assert_eq!(g.pixels, vec![200, 20, 240]);
+    }
+
+    #[test]
+    fn pgm_header_and_size() {
+        let g = Gray::blank(4, 2, 300);
+        let pgm = g.to_pgm();
+        assert!(pgm.starts_with(b"P5\n4 2\n255\n"));
+        assert_eq!(pgm.len(), 11 + 8);
+    }
+}

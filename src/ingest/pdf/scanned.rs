@@ -1,0 +1,135 @@
+//! Which pages of a PDF are scans, and their reading by OCR: a page that
+//! draws images but no text, or one image covering the page under at most
+//! a stamp's worth of text ("SAO Y", a signing tool's name). A page whose
+//! text layer is a scanner's own (invisible) OCR keeps it, unless the
+//! caller asks for `--ocr always`.
+
+use super::interp::Marks;
+use super::raster::Raster;
+use super::scan;
+use crate::ingest::ocr::{self, Engine, OcrFailure, OcrPage};
+use crate::ingest::Line;
+use crate::model::Warning;
+use crate::options::{OcrMode, Options};
+
+/// Share of the page an image must cover to be the page (a scan).
+const COVERING: f32 = 0.5;
+/// Most visible characters a scanned page may carry and still be read by
+/// OCR: a certified-copy stamp, a signature box, a signing tool's name.
+const STAMP_CHARS: usize = 200;
+
+/// Whether the page is to be read by OCR under `mode`.
+pub(super) fn wants_ocr(marks: &Marks, page_box: Option<[f32; 4]>, mode: OcrMode) -> bool {
+    if marks.images.is_empty() {
+        return false;
+    }
+    let visible: usize = marks
+        .glyphs
+        .iter()
+        .map(|g| g.text.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
+    let area = page_box.map_or(0.0, |[x0, y0, x1, y1]| (x1 - x0) * (y1 - y0));
+    let covering = area > 0.0 && marks.images.iter().any(|i| i.area() >= COVERING * area);
+    match mode {
+        OcrMode::Never => false,
+        OcrMode::Always => covering || visible == 0,
+        OcrMode::Auto => visible == 0 || (covering && visible <= STAMP_CHARS),
+    }
+}
+
+/// The scanned pages of one document as they are read.
+pub(super) struct Scans<'a> {
+    bytes: &'a [u8],
+    options: &'a Options,
+    raster: Option<Option<Raster>>,
+    /// Pages read.
+    pub read: Vec<OcrPage>,
+    /// Pages that needed OCR and were not read, with why.
+    pub unread: Vec<(u32, OcrFailure)>,
+}
+
+impl<'a> Scans<'a> {
+    /// Scans of the document `bytes`.
+    pub fn new(bytes: &'a [u8], options: &'a Options) -> Self {
+        Scans {
+            bytes,
+            options,
+            raster: None,
+            read: Vec::new(),
+            unread: Vec::new(),
+        }
+    }
+
+    /// The lines of page `number` (from 1) read by OCR, or `None` (noted
+    /// in `unread`) when it cannot be.
+    pub fn lines(&mut self, number: u32) -> Option<Vec<Line>> {
+        match self.ocr(number) {
+            Ok(page) => {
+                let lines = scan::lines(&page, number);
+                self.read.push(page);
+                Some(lines)
+            }
+            Err(why) => {
+                self.unread.push((number, why));
+                None
+            }
+        }
+    }
+
+    fn ocr(&mut self, number: u32) -> Result<OcrPage, OcrFailure> {
+        let engine = ocr::available(self.options)?;
+        let bytes = self.bytes;
+        let raster = self.raster.get_or_insert_with(|| Raster::open(bytes));
+        let image = raster
+            .as_ref()
+            .and_then(|r| r.page(number.saturating_sub(1) as usize, ocr::TARGET_DPI))
+            .ok_or_else(|| OcrFailure::Failed("the page could not be rendered".into()))?;
+        ocr::read_page(engine, &image, self.options)
+    }
+
+    /// When pages are OCR'd.
+    pub fn mode(&self) -> OcrMode {
+        self.options.ocr
+    }
+
+    /// The engine, when any page was read.
+    pub fn engine(&self) -> Option<&'static Engine> {
+        (!self.read.is_empty()).then(ocr::engine).flatten()
+    }
+
+    /// Warnings for pages that needed OCR but were not read, when the
+    /// document has text otherwise.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let mut out = Vec::new();
+        let pages = |want: fn(&OcrFailure) -> bool| -> Vec<String> {
+            self.unread
+                .iter()
+                .filter(|(_, why)| want(why))
+                .map(|(n, _)| n.to_string())
+                .collect()
+        };
+        let missing = pages(|w| matches!(w, OcrFailure::Missing | OcrFailure::Disabled));
+        if !missing.is_empty() {
+            out.push(Warning::new(
+                "ocr_unavailable",
+                format!("scanned page(s) {} not read: {}", missing.join(", "), self.how_to_enable()),
+            ));
+        }
+        for (n, why) in &self.unread {
+            if let OcrFailure::Failed(reason) = why {
+                out.push(Warning::new("ocr_failed", format!("page {n} could not be read by OCR: {reason}")));
+            }
+        }
+        out
+    }
+
+    /// What a user does to have scanned pages read.
+    pub fn how_to_enable(&self) -> &'static str {
+        if self.options.ocr == OcrMode::Never {
+            "OCR is off (--ocr never)"
+        } else {
+            "OCR needs Tesseract with its Vietnamese model \
+             (apt-get install tesseract-ocr tesseract-ocr-vie)"
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! How documents are extracted: the choices a caller makes (today: OCR).
+
+use std::path::PathBuf;
+
+/// When pages are read by OCR.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OcrMode {
+    /// Pages without a text layer (a scan, or one full-page image with at
+    /// most a stamp's words on it) are OCR'd when Tesseract is installed.
+    #[default]
+    Auto,
+    /// Every page drawn as a full-page image is OCR'd, even when it carries
+    /// a text layer (a scanner's own invisible OCR text is replaced).
+    Always,
+    /// No OCR: scanned pages give no text (`no_text_layer`).
+    Never,
+}
+
+impl std::str::FromStr for OcrMode {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "auto" => Ok(OcrMode::Auto),
+            "always" => Ok(OcrMode::Always),
+            "never" => Ok(OcrMode::Never),
+            other => Err(format!("unknown OCR mode {other:?} (auto, always, never)")),
+        }
+    }
+}
+
+impl OcrMode {
+    /// The mode's name as the command line takes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            OcrMode::Auto => "auto",
+            OcrMode::Always => "always",
+            OcrMode::Never => "never",
+        }
+    }
+}
+
+/// Extraction options; `Options::default()` is what [`extract_bytes`]
+/// uses.
+///
+/// [`extract_bytes`]: crate::extract_bytes
+///
+/// ```
+/// let options = baocao::Options {
+///     ocr: baocao::OcrMode::Never,
+///     ..baocao::Options::default()
+/// };
+/// let record = baocao::extract_bytes_with("a.txt", "STT\tChỉ tiêu\n1\tSố văn bản".as_bytes(), &options);
+/// assert!(record.error.is_none());
+/// assert!(record.source.ocr.is_none());
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// When pages are OCR'd.
+    pub ocr: OcrMode,
+    /// Directory of the OCR cache (one file per page image read); `None`
+    /// reads every page afresh.
+    pub ocr_cache: Option<PathBuf>,
+    /// Called after each page the OCR read (the worker processes' sign of
+    /// life while a long scan is read).
+    pub on_ocr_page: Option<fn()>,
+}
