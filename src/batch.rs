@@ -9,6 +9,7 @@
 use crate::ingest::SUPPORTED_EXTENSIONS;
 use crate::isolate::{Isolation, Workers};
 use crate::model::{Record, Source};
+use crate::options::Options;
 use crate::pipeline;
 use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
 use std::collections::BTreeMap;
@@ -82,6 +83,7 @@ pub fn run<E, F>(
     files: &[PathBuf],
     pool: &ThreadPool,
     isolation: Option<&Isolation>,
+    options: &Options,
     mut sink: F,
 ) -> Result<(), E>
 where
@@ -101,7 +103,7 @@ where
                     // The receiver outlives the scope, so this cannot fail.
                     let record = match workers {
                         Some(workers) => workers.extract(path),
-                        None => extract_guarded(path),
+                        None => extract_guarded(path, options),
                     };
                     let _ = tx.send((index, record));
                 });
@@ -123,8 +125,11 @@ where
 
 /// [`pipeline::extract_file`], with a last-resort guard so that a panic
 /// still yields exactly one (error) record for the input.
-fn extract_guarded(path: &Path) -> Record {
-    catch_unwind(AssertUnwindSafe(|| pipeline::extract_file(path))).unwrap_or_else(|_| {
+fn extract_guarded(path: &Path, options: &Options) -> Record {
+    catch_unwind(AssertUnwindSafe(|| {
+        pipeline::extract_file_with(path, options)
+    }))
+    .unwrap_or_else(|_| {
         let source = Source {
             path: path.to_string_lossy().into_owned(),
             format: "unknown".to_string(),
@@ -216,7 +221,7 @@ mod tests {
             .collect();
         let pool = pool(Some(3)).expect("pool");
         let mut seen = Vec::new();
-        let done: Result<(), ()> = run(&files, &pool, None, |i, r| {
+        let done: Result<(), ()> = run(&files, &pool, None, &Options::default(), |i, r| {
             seen.push((i, r.source.path));
             Ok(())
         });
@@ -236,7 +241,7 @@ mod tests {
             .collect();
         let pool = pool(Some(2)).expect("pool");
         let mut calls = 0;
-        let done = run(&files, &pool, None, |i, _| {
+        let done = run(&files, &pool, None, &Options::default(), |i, _| {
             calls += 1;
             if i == 3 {
                 Err("stop")

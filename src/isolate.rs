@@ -23,8 +23,11 @@ use std::time::{Duration, Instant};
 pub struct Isolation {
     /// The program to run as worker (normally the current executable).
     pub program: PathBuf,
-    /// Longest time one document may take.
+    /// Longest time one document may take; a worker's sign of life (a page
+    /// read by OCR) starts the time again, so a long scan is limited per page.
     pub timeout: Duration,
+    /// Environment of the workers: the run's options (see `Options::to_env`).
+    pub env: Vec<(&'static str, String)>,
 }
 
 /// Documents one worker process extracts before it is replaced.
@@ -62,11 +65,12 @@ enum Outcome {
 }
 
 impl Worker {
-    fn start(program: &Path) -> std::io::Result<Worker> {
+    fn start(program: &Path, env: &[(&'static str, String)]) -> std::io::Result<Worker> {
         let mut attempt = 1;
         let mut child = loop {
             let spawned = Command::new(program)
                 .arg("worker")
+                .envs(env.iter().map(|(k, v)| (k, v)))
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
@@ -110,9 +114,11 @@ impl Worker {
         })
     }
 
-    /// Sends one path and waits for its record line, at most `timeout`.
+    /// Sends one path and waits for its record line, at most `timeout`
+    /// from the request or from the worker's last sign of life (an empty
+    /// line, written after each page it read by OCR).
     fn request(&mut self, path: &Path, timeout: Duration) -> Outcome {
-        let started = Instant::now();
+        let mut started = Instant::now();
         let mut message = path_bytes(path);
         message.push(0);
         if self
@@ -124,13 +130,16 @@ impl Worker {
             return Outcome::Died;
         }
         self.served += 1;
-        match self
-            .lines
-            .recv_timeout(timeout.saturating_sub(started.elapsed()))
-        {
-            Ok(line) => Outcome::Line(line),
-            Err(RecvTimeoutError::Timeout) => Outcome::TimedOut,
-            Err(RecvTimeoutError::Disconnected) => Outcome::Died,
+        loop {
+            match self
+                .lines
+                .recv_timeout(timeout.saturating_sub(started.elapsed()))
+            {
+                Ok(line) if line == b"\n" => started = Instant::now(),
+                Ok(line) => return Outcome::Line(line),
+                Err(RecvTimeoutError::Timeout) => return Outcome::TimedOut,
+                Err(RecvTimeoutError::Disconnected) => return Outcome::Died,
+            }
         }
     }
 
@@ -205,7 +214,7 @@ impl Workers {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let mut worker = match idle {
             Some(worker) => worker,
-            None => match Worker::start(&self.isolation.program) {
+            None => match Worker::start(&self.isolation.program, &self.isolation.env) {
                 Ok(worker) => worker,
                 Err(e) => {
                     return failure(
@@ -298,6 +307,10 @@ fn exit_with_parent() {}
 /// and prints each one's record as one line, flushed.
 pub fn work() -> std::io::Result<()> {
     exit_with_parent();
+    let options = crate::options::Options {
+        on_ocr_page: Some(sign_of_life),
+        ..crate::options::Options::from_env()
+    };
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();
@@ -309,12 +322,18 @@ pub fn work() -> std::io::Result<()> {
         if path.last() == Some(&0) {
             path.pop();
         }
-        let record = pipeline::extract_file(&path_of(path));
+        let record = pipeline::extract_file_with(&path_of(path), &options);
         let json = serde_json::to_string(&record).map_err(std::io::Error::other)?;
         out.write_all(json.as_bytes())?;
         out.write_all(b"\n")?;
         out.flush()?;
     }
+}
+
+/// Tells the parent that the worker is busy, not hung: an empty line.
+fn sign_of_life() {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(b"\n").and_then(|()| out.flush());
 }
 
 #[cfg(test)]
@@ -334,7 +353,11 @@ mod tests {
     }
 
     fn workers(program: PathBuf, timeout: Duration) -> Workers {
-        Workers::new(Isolation { program, timeout })
+        Workers::new(Isolation {
+            program,
+            timeout,
+            env: Vec::new(),
+        })
     }
 
     /// A fake worker that answers every path with one record line (read

@@ -56,8 +56,8 @@ pub(crate) mod value;
 pub(crate) mod wrap;
 
 pub use model::{
-    Column, ErrorInfo, Level, OcrInfo, Period, PeriodKind, Record, Repair, Report, Role, Row, Source, Table,
-    Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
+    Column, ErrorInfo, Level, OcrInfo, Period, PeriodKind, Record, Repair, Report, Role, Row,
+    Source, Table, Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
 };
 pub use options::{OcrMode, Options};
 pub use output::to_json_line;

@@ -65,3 +65,61 @@ pub struct Options {
     /// life while a long scan is read).
     pub on_ocr_page: Option<fn()>,
 }
+
+/// Environment variables that hand a run's options to its worker processes.
+const MODE_VAR: &str = "BAOCAO_OCR";
+const CACHE_VAR: &str = "BAOCAO_OCR_CACHE";
+
+impl Options {
+    /// The options as environment variables for a worker process.
+    pub(crate) fn to_env(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![(MODE_VAR, self.ocr.name().to_string())];
+        if let Some(dir) = &self.ocr_cache {
+            out.push((CACHE_VAR, dir.to_string_lossy().into_owned()));
+        }
+        out
+    }
+
+    /// The options a worker process was started with (see [`Options::to_env`]);
+    /// the defaults where a variable is missing or unreadable.
+    pub(crate) fn from_env() -> Options {
+        Options {
+            ocr: std::env::var(MODE_VAR)
+                .ok()
+                .and_then(|m| m.parse().ok())
+                .unwrap_or_default(),
+            ocr_cache: std::env::var_os(CACHE_VAR).map(PathBuf::from),
+            on_ocr_page: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_read_and_print_alike() {
+        for mode in [OcrMode::Auto, OcrMode::Always, OcrMode::Never] {
+            assert_eq!(mode.name().parse::<OcrMode>(), Ok(mode));
+        }
+        assert!("sometimes".parse::<OcrMode>().is_err());
+    }
+
+    #[test]
+    fn options_cross_to_a_worker() {
+        let options = Options {
+            ocr: OcrMode::Always,
+            ocr_cache: Some("/tmp/c".into()),
+            on_ocr_page: None,
+        };
+        let env = options.to_env();
+        assert_eq!(
+            env,
+            vec![
+                (MODE_VAR, "always".to_string()),
+                (CACHE_VAR, "/tmp/c".to_string())
+            ]
+        );
+    }
+}

@@ -61,7 +61,9 @@ pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Record
         bytes: bytes.len() as u64,
         ..Source::for_path(path)
     };
-    let run = catch_unwind(AssertUnwindSafe(|| run_stages(source.clone(), bytes, options)));
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        run_stages(source.clone(), bytes, options)
+    }));
     run.unwrap_or_else(|_| {
         failed(
             source,

@@ -5,6 +5,7 @@ use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
 use crate::batch::{self, Summary};
 use crate::isolate::Isolation;
 use crate::model::Record;
+use crate::options::Options;
 use crate::output::resume::{journal_path, Done, Journal};
 use crate::output::{
     format_of_extension, resolve_format, to_json_line, Destination, Format, OutputError, Writer,
@@ -42,12 +43,19 @@ pub fn run(args: &ExtractArgs) -> u8 {
     let bar = progress::bar(files.len(), !args.no_progress);
     let mut summary = Summary::default();
     let mut rowless = Notes::default();
-    let written = batch::run(&files, &pool, isolation(args).as_ref(), |index, record| {
-        summary.add(&record);
-        announce(&record, &bar, format, args.verbose, &mut rowless);
-        bar.inc(1);
-        write_record(&mut writer, journal.as_mut(), index, &record)
-    })
+    let options = options(args);
+    let written = batch::run(
+        &files,
+        &pool,
+        isolation(args, &options).as_ref(),
+        &options,
+        |index, record| {
+            summary.add(&record);
+            announce(&record, &bar, format, args.verbose, &mut rowless);
+            bar.inc(1);
+            write_record(&mut writer, journal.as_mut(), index, &record)
+        },
+    )
     .and_then(|()| writer.finish())
     .and_then(|()| remove_journal(journal));
     bar.finish_and_clear();
@@ -167,14 +175,38 @@ fn resume_into(
 
 /// Each document in a worker process under the time limit, unless asked to
 /// stay in this process (or the executable cannot be found).
-fn isolation(args: &ExtractArgs) -> Option<Isolation> {
+fn isolation(args: &ExtractArgs, options: &Options) -> Option<Isolation> {
     (!args.in_process)
         .then(|| std::env::current_exe().ok())
         .flatten()
         .map(|program| Isolation {
             program,
             timeout: Duration::from_secs_f64(args.timeout),
+            env: options.to_env(),
         })
+}
+
+/// The extraction options the command line chose.
+fn options(args: &ExtractArgs) -> Options {
+    let cache = if args.no_ocr_cache {
+        None
+    } else {
+        args.ocr_cache.clone().or_else(default_ocr_cache)
+    };
+    Options {
+        ocr: args.ocr.parse().unwrap_or_default(),
+        ocr_cache: cache,
+        on_ocr_page: None,
+    }
+}
+
+/// `$XDG_CACHE_HOME/baocao/ocr`, else `~/.cache/baocao/ocr`.
+fn default_ocr_cache() -> Option<PathBuf> {
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))?;
+    Some(base.join("baocao").join("ocr"))
 }
 
 /// Says on stderr what a record's reader should know: its error, a report

@@ -127,6 +127,25 @@ pub struct ExtractArgs {
     /// parser then stops the run, and `--timeout` does not apply).
     #[arg(long)]
     pub in_process: bool,
+
+    /// When scanned pages are read by OCR (Tesseract with its Vietnamese
+    /// model, if installed). auto: pages without a text layer, or one
+    /// full-page image under at most a stamp's text. always: also pages
+    /// whose text layer is a scanner's own OCR. never: no OCR (a scan is a
+    /// `no_text_layer` error). OCR costs about 1-2 s per page; with worker
+    /// processes, `--timeout` then counts per page read.
+    #[arg(long, value_name = "MODE", default_value = "auto", value_parser = ["auto", "always", "never"])]
+    pub ocr: String,
+
+    /// Directory of the OCR cache: each page image read is kept there, so a
+    /// rerun (e.g. `--resume`) never reads a page twice [default:
+    /// $XDG_CACHE_HOME/baocao/ocr, else ~/.cache/baocao/ocr].
+    #[arg(long, value_name = "DIR", conflicts_with = "no_ocr_cache")]
+    pub ocr_cache: Option<PathBuf>,
+
+    /// Read every scanned page afresh: no OCR cache.
+    #[arg(long)]
+    pub no_ocr_cache: bool,
 }
 
 /// Options of `baocao text`.

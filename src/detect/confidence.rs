@@ -27,15 +27,27 @@ pub(crate) fn attach(tables: &mut [Table], lines: &[Line]) -> Vec<Warning> {
                 .unwrap_or(row.line + 1)
                 .min(row.line + MAX_ROW_LINES);
             let own: Vec<&Line> = (row.line..end).filter_map(|n| line(lines, n)).collect();
-            let Some(lowest) = own.iter().filter_map(|l| lowest_in(l, 0, l.text.len())).min() else {
+            let Some(lowest) = own
+                .iter()
+                .filter_map(|l| lowest_in(l, 0, l.text.len()))
+                .min()
+            else {
                 continue;
             };
             row.confidence = Some(f64::from(lowest) / 100.0);
             let values = std::iter::once(&row.value).chain(&row.cells);
             for v in values.filter(|v| !v.raw.trim().is_empty()) {
                 if let Some(c) = value_confidence(&own, v).filter(|&c| c < LOW) {
-                    let stt = if row.stt.is_empty() { &row.label } else { &row.stt };
-                    doubtful.push(format!("{stt} \"{}\" ({:.2})", v.raw.trim(), f64::from(c) / 100.0));
+                    let stt = if row.stt.is_empty() {
+                        &row.label
+                    } else {
+                        &row.stt
+                    };
+                    doubtful.push(format!(
+                        "{stt} \"{}\" ({:.2})",
+                        v.raw.trim(),
+                        f64::from(c) / 100.0
+                    ));
                 }
             }
         }
@@ -138,7 +150,11 @@ mod tests {
         assert_eq!(tables[0].rows[1].confidence, Some(0.41));
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].code, "low_ocr_confidence");
-        assert!(warnings[0].message.contains("2 \"47\" (0.41)"), "{}", warnings[0].message);
+        assert!(
+            warnings[0].message.contains("2 \"47\" (0.41)"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

@@ -141,7 +141,9 @@ pub fn read_with(bytes: &[u8], ext: &str, options: &Options) -> Result<SourceDoc
         sniff::Kind::Ole if sniff::is_workbook97(bytes) => sheet::read(bytes, "xls"),
         sniff::Kind::Ole => docx::read_ole(bytes),
         sniff::Kind::Pdf => pdf::read(bytes, options),
-        sniff::Kind::Other if image::is_image(bytes) => picture::read(bytes, image_format(bytes), options),
+        sniff::Kind::Other if image::is_image(bytes) => {
+            picture::read(bytes, image_format(bytes), options)
+        }
         sniff::Kind::Other if rtf::is_rtf(bytes) => rtf::read(bytes),
         // Text files keep their markup for the normalise stage to strip.
         sniff::Kind::Other if !matches!(ext, "txt" | "md") && html::is_html(bytes) => {

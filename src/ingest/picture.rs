@@ -34,7 +34,10 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(IngestError {
             code: "no_text_layer",
-            message: format!("OCR found no text on the {} page(s) of the image", images.len()),
+            message: format!(
+                "OCR found no text on the {} page(s) of the image",
+                images.len()
+            ),
         });
     }
     for (i, line) in lines.iter_mut().enumerate() {

@@ -6,6 +6,7 @@ mod fold;
 pub mod legacy;
 mod markup;
 pub mod ngram;
+mod ocr;
 mod plan;
 pub mod repair;
 pub(crate) mod syllable;
@@ -34,6 +35,7 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
     doc.warnings.extend(plan.warnings());
     for (i, line) in doc.lines.iter_mut().enumerate() {
         normalize_line(line, &plan, i);
+        ocr::restore_marks(line);
     }
     // TCVN3's "ư" is the soft hyphen, which tools drop as invisible.
     let dropped = plan.uses_tcvn3().then_some('ư');

@@ -322,6 +322,7 @@ pub(crate) mod tests {
                 sha256: "ab".into(),
                 bytes: 2,
                 pages: None,
+                ocr: None,
             },
             "io",
             "x",

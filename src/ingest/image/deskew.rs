@@ -42,15 +42,17 @@ pub(crate) fn skew_angle(page: &Gray) -> f32 {
     let mut best = 0.0f32;
     let mut span = MAX_SKEW;
     for step in STEPS {
-        let mut best_score = f64::MIN;
-        let mut a = best - span;
         let centre = best;
-        while a <= centre + span + 1e-6 {
+        let n = (span / step).round() as i32;
+        // Nearest to level first, so that a tie keeps the smaller turn.
+        let mut angles: Vec<f32> = (-n..=n).map(|k| centre + k as f32 * step).collect();
+        angles.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+        let mut best_score = f64::MIN;
+        for a in angles {
             let score = sharpness(&ink, a, page.height);
             if score > best_score {
                 (best_score, best) = (score, a);
             }
-            a += step;
         }
         span = step;
     }

@@ -39,7 +39,13 @@ impl Gray {
     /// red channel: the "drop-out colour" of document scanners, which makes
     /// a red seal over the text as light as the paper while black and blue
     /// ink stay dark.
-    pub fn from_samples(width: usize, height: usize, channels: usize, data: &[u8], dpi: u32) -> Gray {
+    pub fn from_samples(
+        width: usize,
+        height: usize,
+        channels: usize,
+        data: &[u8],
+        dpi: u32,
+    ) -> Gray {
         let channels = channels.max(1);
         let pixels: Vec<u8> = data
             .chunks_exact(channels)
@@ -81,7 +87,11 @@ impl Gray {
 /// Otsu's threshold of a grey-level histogram.
 fn otsu(hist: &[u64; 256]) -> u8 {
     let total: u64 = hist.iter().sum();
-    let sum_all: f64 = hist.iter().enumerate().map(|(i, &n)| i as f64 * n as f64).sum();
+    let sum_all: f64 = hist
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| i as f64 * n as f64)
+        .sum();
     let (mut below, mut sum_below) = (0u64, 0f64);
     let (mut best, mut best_t) = (-1f64, 127u8);
     for (t, &n) in hist.iter().enumerate() {

@@ -17,14 +17,15 @@ fn entry(dir: &Path, engine: &Engine, page: &Gray, segmentation: Segmentation) -
     let mut hash = Sha256::new();
     hash.update(PREPARATION.as_bytes());
     hash.update(engine.version.as_bytes());
-    hash.update(engine.arguments(page.dpi, segmentation).join(" ").as_bytes());
+    hash.update(
+        engine
+            .arguments(page.dpi, segmentation)
+            .join(" ")
+            .as_bytes(),
+    );
     hash.update(format!("{}x{}", page.width, page.height).as_bytes());
     hash.update(&page.pixels);
-    let hex: String = hash
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
     dir.join(&hex[..2]).join(format!("{hex}.tsv"))
 }
 
@@ -83,7 +84,10 @@ mod tests {
         let missing = engine("/nonexistent/tesseract");
         assert!(tsv(Some(&dir), &missing, &page, PAGE).is_err());
         store(&entry(&dir, &missing, &page, PAGE), "level\tcached").unwrap();
-        assert_eq!(tsv(Some(&dir), &missing, &page, PAGE).unwrap(), "level\tcached");
+        assert_eq!(
+            tsv(Some(&dir), &missing, &page, PAGE).unwrap(),
+            "level\tcached"
+        );
         // Another image, or another engine version, is another entry.
         let other = Gray::blank(8, 9, 300);
         assert!(tsv(Some(&dir), &missing, &other, PAGE).is_err());
@@ -91,7 +95,10 @@ mod tests {
             version: "5.4.0".into(),
             ..missing.clone()
         };
-        assert_ne!(entry(&dir, &missing, &page, PAGE), entry(&dir, &newer, &page, PAGE));
+        assert_ne!(
+            entry(&dir, &missing, &page, PAGE),
+            entry(&dir, &newer, &page, PAGE)
+        );
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

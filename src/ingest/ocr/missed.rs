@@ -54,9 +54,16 @@ pub(crate) fn patches(page: &Gray, words: &[OcrWord]) -> Vec<Patch> {
     }
     let margin = (COVER_MARGIN * inch) as usize;
     for w in words {
-        let (x0, y0) = ((w.left as usize).saturating_sub(margin) / tile, (w.top as usize).saturating_sub(margin) / tile);
-        let x1 = ((w.left + w.width) as usize + margin).div_ceil(tile).min(tw);
-        let y1 = ((w.top + w.height) as usize + margin).div_ceil(tile).min(th);
+        let (x0, y0) = (
+            (w.left as usize).saturating_sub(margin) / tile,
+            (w.top as usize).saturating_sub(margin) / tile,
+        );
+        let x1 = ((w.left + w.width) as usize + margin)
+            .div_ceil(tile)
+            .min(tw);
+        let y1 = ((w.top + w.height) as usize + margin)
+            .div_ceil(tile)
+            .min(th);
         for ty in y0..y1 {
             ink[ty * tw + x0.min(x1)..ty * tw + x1].fill(0);
         }
@@ -94,7 +101,16 @@ fn components(ink: &[u16], tw: usize, th: usize, tile: usize) -> Vec<(Patch, usi
             let (x, y) = (i % tw, i / tw);
             (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
             n += ink[i] as usize;
-            for (dx, dy) in [(-1, -1), (0, -1), (1, -1), (-1, 0), (1, 0), (-1, 1), (0, 1), (1, 1)] {
+            for (dx, dy) in [
+                (-1, -1),
+                (0, -1),
+                (1, -1),
+                (-1, 0),
+                (1, 0),
+                (-1, 1),
+                (0, 1),
+                (1, 1),
+            ] {
                 let (nx, ny) = (x as isize + dx, y as isize + dy);
                 if nx < 0 || ny < 0 || nx as usize >= tw || ny as usize >= th {
                     continue;
@@ -150,7 +166,11 @@ pub(crate) fn strip(page: &Gray, patches: &[Patch]) -> (Gray, Vec<usize>) {
     let scale = |v: usize| v * page.dpi as usize / 300;
     let (pad, spacing) = (scale(PAD), scale(SPACING));
     let width = patches.iter().map(|p| p.x1 - p.x0).max().unwrap_or(0) + 2 * (pad + spacing);
-    let height: usize = patches.iter().map(|p| p.y1 - p.y0 + 2 * pad + spacing).sum::<usize>() + spacing;
+    let height: usize = patches
+        .iter()
+        .map(|p| p.y1 - p.y0 + 2 * pad + spacing)
+        .sum::<usize>()
+        + spacing;
     let mut out = Gray::blank(width, height, page.dpi);
     let mut tops = Vec::with_capacity(patches.len());
     let mut y = spacing;
@@ -170,7 +190,12 @@ pub(crate) fn strip(page: &Gray, patches: &[Patch]) -> (Gray, Vec<usize>) {
 
 /// The strip's words put back on the page: each by the patch whose place
 /// on the strip holds its middle; a line of its own per patch.
-pub(crate) fn place(words: Vec<OcrWord>, patches: &[Patch], tops: &[usize], page: &Gray) -> Vec<OcrWord> {
+pub(crate) fn place(
+    words: Vec<OcrWord>,
+    patches: &[Patch],
+    tops: &[usize],
+    page: &Gray,
+) -> Vec<OcrWord> {
     let pad = PAD * page.dpi as usize / 300;
     let spacing = SPACING * page.dpi as usize / 300;
     let mut out = Vec::new();
@@ -244,11 +269,17 @@ mod tests {
         ink_box(&mut g, 200, 600, 260, 640);
         let found = patches(&g, &[]);
         let (strip, tops) = strip(&g, &found);
-        assert_eq!(strip.at((SPACING + PAD + 2) as isize, (tops[0] + PAD + 2) as isize), 0);
+        assert_eq!(
+            strip.at((SPACING + PAD + 2) as isize, (tops[0] + PAD + 2) as isize),
+            0
+        );
         // A word read on the strip exactly where the second patch sits.
         let at = word((SPACING + PAD) as u32, (tops[1] + PAD) as u32, 60, 40);
         let placed = place(vec![at], &found, &tops, &g);
         let p = found[1];
-        assert_eq!((placed[0].left as usize, placed[0].top as usize), (p.x0, p.y0));
+        assert_eq!(
+            (placed[0].left as usize, placed[0].top as usize),
+            (p.x0, p.y0)
+        );
     }
 }

@@ -55,7 +55,11 @@ pub(crate) fn available(options: &Options) -> Result<&'static Engine, OcrFailure
 }
 
 /// Reads one page image.
-pub(crate) fn read_page(engine: &Engine, page: &Gray, options: &Options) -> Result<OcrPage, OcrFailure> {
+pub(crate) fn read_page(
+    engine: &Engine,
+    page: &Gray,
+    options: &Options,
+) -> Result<OcrPage, OcrFailure> {
     let scaled = if page.dpi < UPSCALE_BELOW {
         scale(page, TARGET_DPI)
     } else {
@@ -66,7 +70,8 @@ pub(crate) fn read_page(engine: &Engine, page: &Gray, options: &Options) -> Resu
     image::erase(&mut level, &rules);
     dump(&level);
     let cache = options.ocr_cache.as_deref();
-    let read = |image: &Gray, how| cache::tsv(cache, engine, image, how).map_err(OcrFailure::Failed);
+    let read =
+        |image: &Gray, how| cache::tsv(cache, engine, image, how).map_err(OcrFailure::Failed);
     let mut words = tsv::words(&read(&level, Segmentation::Page)?);
     let patches = missed::patches(&level, &words);
     if !patches.is_empty() {
@@ -96,7 +101,10 @@ fn dump(page: &Gray) {
     };
     use sha2::{Digest, Sha256};
     let pgm = page.to_pgm();
-    let hex: String = Sha256::digest(&pgm)[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let hex: String = Sha256::digest(&pgm)[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{hex}.pgm")), pgm);
 }
 

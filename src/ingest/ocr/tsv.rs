@@ -80,7 +80,10 @@ mod tests {
         let w = words(SAMPLE);
         assert_eq!(w.len(), 2, "{w:?}");
         assert_eq!(w[0].text, "Báo");
-        assert_eq!((w[0].left, w[0].top, w[0].width, w[0].height), (300, 400, 120, 58));
+        assert_eq!(
+            (w[0].left, w[0].top, w[0].width, w[0].height),
+            (300, 400, 120, 58)
+        );
         assert_eq!(w[1].confidence, 91.25);
         assert_eq!(w[1].line, (1, 1, 1));
     }

@@ -100,7 +100,8 @@ pub struct ImageArea {
 impl ImageArea {
     /// The unit square under `ctm`: where an image is drawn.
     fn under(ctm: &Matrix) -> ImageArea {
-        let corners = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| apply(ctm, x, y));
+        let corners =
+            [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)].map(|(x, y)| apply(ctm, x, y));
         let xs = corners.map(|c| c.0);
         let ys = corners.map(|c| c.1);
         let min = |v: [f32; 4]| v.into_iter().fold(f32::INFINITY, f32::min);
@@ -594,7 +595,12 @@ impl<'a> Interpreter<'a> {
         let Ok(stream) = self.doc.get_object(id).and_then(|o| o.as_stream()) else {
             return;
         };
-        match stream.dict.get(b"Subtype").ok().and_then(|o| o.as_name().ok()) {
+        match stream
+            .dict
+            .get(b"Subtype")
+            .ok()
+            .and_then(|o| o.as_name().ok())
+        {
             Some(b"Form") => {}
             Some(b"Image") => return out.images.push(ImageArea::under(&gs.ctm)),
             _ => return,

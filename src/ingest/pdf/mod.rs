@@ -326,7 +326,10 @@ mod tests {
         let Some(bytes) = real("pdfminer.six/033_encrypted_doc_no_id.pdf") else {
             return;
         };
-        assert_eq!(read(&bytes, &Options::default()).unwrap_err().code, "no_text_layer");
+        assert_eq!(
+            read(&bytes, &Options::default()).unwrap_err().code,
+            "no_text_layer"
+        );
     }
 
     #[test]
@@ -347,7 +350,10 @@ mod tests {
         let Some(bytes) = real("sample-files/009_imagemagick-images.pdf") else {
             return;
         };
-        assert_eq!(read(&bytes, &Options::default()).unwrap_err().code, "no_text_layer");
+        assert_eq!(
+            read(&bytes, &Options::default()).unwrap_err().code,
+            "no_text_layer"
+        );
     }
 
     #[test]
@@ -356,6 +362,9 @@ mod tests {
         let Some(bytes) = real("pdfminer.six/037_jo.pdf") else {
             return;
         };
-        assert_eq!(read(&bytes, &Options::default()).unwrap_err().code, "unmapped_glyphs");
+        assert_eq!(
+            read(&bytes, &Options::default()).unwrap_err().code,
+            "unmapped_glyphs"
+        );
     }
 }

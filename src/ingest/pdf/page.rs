@@ -52,7 +52,11 @@ fn in_frame(marks: &Marks, (rotation, mirrored): (u16, bool)) -> Marks {
         .iter()
         .map(|r| lines::rule_in_frame(r, rotation, mirrored))
         .collect();
-    Marks { glyphs, rules, ..Marks::default() }
+    Marks {
+        glyphs,
+        rules,
+        ..Marks::default()
+    }
 }
 
 /// Lines of a page whose main text runs left to right.
@@ -379,7 +383,14 @@ mod tests {
         glyphs.extend(word(235.0, 355.0, "%"));
         glyphs.extend(word(295.0, 355.0, "98"));
         glyphs.extend(word(100.0, 300.0, "After"));
-        let lines = page_lines(&Marks { glyphs, rules, ..Marks::default() }, 1);
+        let lines = page_lines(
+            &Marks {
+                glyphs,
+                rules,
+                ..Marks::default()
+            },
+            1,
+        );
         let texts: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
         assert_eq!(
             texts,
@@ -426,7 +437,14 @@ mod tests {
             number.iter_mut().for_each(|g| g.show = show);
             glyphs.extend(number);
         }
-        let lines = page_lines(&Marks { glyphs, rules, ..Marks::default() }, 1);
+        let lines = page_lines(
+            &Marks {
+                glyphs,
+                rules,
+                ..Marks::default()
+            },
+            1,
+        );
         let row: Vec<&str> = lines[1].text.split('\t').collect();
         assert_eq!(row, ["Row", "", "38,541.00", "0.00", "38,541.00"]);
     }

@@ -60,6 +60,12 @@ impl Raster {
         );
         let (pw, ph) = (pixmap.width() as usize, pixmap.height() as usize);
         let dpi = (scale * 72.0).round() as u32;
-        Some(Gray::from_samples(pw, ph, 4, pixmap.data_as_u8_slice(), dpi))
+        Some(Gray::from_samples(
+            pw,
+            ph,
+            4,
+            pixmap.data_as_u8_slice(),
+            dpi,
+        ))
     }
 }

@@ -17,6 +17,10 @@ const OCR_FONT: &str = "OCR";
 /// of its font.
 const BOX_PER_SIZE: f32 = 1.05;
 
+/// A word whose bottom is further than this share of its line's height
+/// from the line's baseline is not on that line.
+const OFF_LINE: f32 = 0.45;
+
 /// The lines of an OCR'd page.
 pub(crate) fn lines(page: &OcrPage, number: u32) -> Vec<Line> {
     page::page_lines(&marks(page), number)
@@ -36,9 +40,14 @@ pub(crate) fn marks(page: &OcrPage) -> Marks {
     for words in by_line.values() {
         let tallest = words.iter().map(|w| w.height).max().unwrap_or(1) as f32;
         let size = tallest * scale / BOX_PER_SIZE;
-        let baseline = (height - median_bottom(words)) * scale;
+        let median = median_bottom(words);
         for w in words {
             show += 1;
+            // A word the engine put on a line it does not sit on keeps its
+            // own bottom (a wrapped cell's next line read as one line).
+            let bottom = (w.top + w.height) as f32;
+            let own = (bottom - median).abs() > OFF_LINE * tallest;
+            let baseline = (height - if own { bottom } else { median }) * scale;
             glyphs.extend(word_glyphs(w, scale, baseline, size, &font, show));
         }
     }
@@ -104,13 +113,26 @@ fn is_combining(c: char) -> bool {
 /// A ruling as a rule along its middle line, in points, y up.
 fn rule(r: &PixelRule, scale: f32, height: f32) -> Rule {
     let (x0, x1) = (r.x0 as f32 * scale, r.x1 as f32 * scale);
-    let (top, bottom) = ((height - r.y0 as f32) * scale, (height - r.y1 as f32) * scale);
+    let (top, bottom) = (
+        (height - r.y0 as f32) * scale,
+        (height - r.y1 as f32) * scale,
+    );
     if r.is_horizontal() {
         let y = (top + bottom) / 2.0;
-        Rule { x0, y0: y, x1, y1: y }
+        Rule {
+            x0,
+            y0: y,
+            x1,
+            y1: y,
+        }
     } else {
         let x = (x0 + x1) / 2.0;
-        Rule { x0: x, y0: bottom, x1: x, y1: top }
+        Rule {
+            x0: x,
+            y0: bottom,
+            x1: x,
+            y1: top,
+        }
     }
 }
 
@@ -132,23 +154,42 @@ mod tests {
 
     #[test]
     fn words_in_a_ruled_table_become_cells() {
-        // 300 dpi: a two-column, one-row table; rules 0.5 in apart.
+        // 300 dpi: a three-column, two-row table; rows 0.5 in high.
+        let h = |y| PixelRule {
+            x0: 300,
+            y0: y,
+            x1: 2100,
+            y1: y + 3,
+        };
+        let v = |x| PixelRule {
+            x0: x,
+            y0: 300,
+            x1: x + 3,
+            y1: 603,
+        };
         let page = OcrPage {
-            words: vec![word("1.", 330, 330, 1), word("Số", 930, 330, 2), word("văn", 1060, 330, 2)],
-            rules: vec![
-                PixelRule { x0: 300, y0: 300, x1: 2100, y1: 303 },
-                PixelRule { x0: 300, y0: 450, x1: 2100, y1: 453 },
-                PixelRule { x0: 300, y0: 300, x1: 303, y1: 453 },
-                PixelRule { x0: 900, y0: 300, x1: 903, y1: 453 },
-                PixelRule { x0: 2097, y0: 300, x1: 2100, y1: 453 },
+            words: vec![
+                word("1.", 330, 330, 1),
+                word("Số", 930, 330, 2),
+                word("văn", 1060, 330, 2),
+                word("12", 1700, 330, 3),
+                word("2.", 330, 480, 4),
+                word("Tỷ", 930, 480, 5),
+                word("5", 1700, 480, 6),
             ],
+            rules: vec![h(300), h(450), h(600), v(300), v(900), v(1600), v(2097)],
             width: 2480,
             height: 3508,
             dpi: 300,
         };
         let lines = lines(&page, 1);
         let cells: Vec<_> = lines.iter().filter_map(|l| l.cells.clone()).collect();
-        assert_eq!(cells, vec![vec!["1.".to_string(), "Số văn".to_string()]], "{lines:?}");
+        let want = |a: &str, b: &str, c: &str| vec![a.to_string(), b.to_string(), c.to_string()];
+        assert_eq!(
+            cells,
+            vec![want("1.", "Số văn", "12"), want("2.", "Tỷ", "5")],
+            "{lines:?}"
+        );
         assert!(lines[0].runs.iter().all(|r| r.confidence == Some(90)));
     }
 

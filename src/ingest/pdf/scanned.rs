@@ -112,12 +112,19 @@ impl<'a> Scans<'a> {
         if !missing.is_empty() {
             out.push(Warning::new(
                 "ocr_unavailable",
-                format!("scanned page(s) {} not read: {}", missing.join(", "), self.how_to_enable()),
+                format!(
+                    "scanned page(s) {} not read: {}",
+                    missing.join(", "),
+                    self.how_to_enable()
+                ),
             ));
         }
         for (n, why) in &self.unread {
             if let OcrFailure::Failed(reason) = why {
-                out.push(Warning::new("ocr_failed", format!("page {n} could not be read by OCR: {reason}")));
+                out.push(Warning::new(
+                    "ocr_failed",
+                    format!("page {n} could not be read by OCR: {reason}"),
+                ));
             }
         }
         out

@@ -1,0 +1,391 @@
+//! Tone marks and đ of text read by OCR: the engine drops or confuses them
+//! ("nam 2015", "kiếm tra", "don vi"), so each syllable it read is weighed
+//! against the syllables spelt with the same letters (marks aside) in the
+//! context of its neighbours, by the syllable and pair counts of digital
+//! government documents (`patterns/ocr_vocabulary.tsv`). Adding marks the
+//! engine missed needs some evidence; changing a mark it read needs much.
+
+use super::ngram::Counts;
+use crate::ingest::Line;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use unicode_normalization::UnicodeNormalization;
+
+const SOURCE: &str = include_str!("../../patterns/ocr_vocabulary.tsv");
+/// Odds a spelling with more marks must win by (marks the engine missed).
+const ADD_ODDS: f64 = 3.0;
+/// Odds a spelling with other marks must win by (a mark the engine misread).
+const CHANGE_ODDS: f64 = 40.0;
+/// Weight of the pair count against the syllable count.
+const LAMBDA: f64 = 0.8;
+/// Add-one smoothing and the number of Vietnamese syllables.
+const ALPHA: f64 = 0.5;
+const SYLLABLES: f64 = 7000.0;
+
+/// The vocabulary, with its syllables grouped by their bare letters.
+struct Vocabulary {
+    counts: Counts,
+    total: f64,
+    by_letters: HashMap<String, Vec<String>>,
+}
+
+static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
+    let counts = Counts::parse(SOURCE);
+    let total = counts.unigrams.values().map(|&n| f64::from(n)).sum();
+    let mut by_letters: HashMap<String, Vec<String>> = HashMap::new();
+    for w in counts.unigrams.keys() {
+        by_letters.entry(letters(w)).or_default().push(w.clone());
+    }
+    by_letters.values_mut().for_each(|v| v.sort());
+    Vocabulary {
+        counts,
+        total,
+        by_letters,
+    }
+});
+
+/// Lower-case letters without any mark (tone, breve, circumflex, horn),
+/// đ as d.
+fn letters(w: &str) -> String {
+    w.nfd()
+        .filter(|c| !matches!(c, '\u{0300}'..='\u{036F}'))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_lowercase().next().unwrap_or(c),
+        })
+        .collect()
+}
+
+/// The marks of each letter (its combining marks, and đ's stroke).
+fn marks(w: &str) -> Vec<Vec<char>> {
+    w.chars()
+        .map(|c| {
+            let mut m: Vec<char> = c.to_string().nfd().skip(1).collect();
+            if matches!(c, 'đ' | 'Đ') {
+                m.push('đ');
+            }
+            m
+        })
+        .collect()
+}
+
+impl Vocabulary {
+    fn count(&self, w: &str) -> u32 {
+        self.counts.unigrams.get(w).copied().unwrap_or(0)
+    }
+
+    /// ln P(w | prev), the pair interpolated with the syllable alone.
+    fn score(&self, prev: Option<&str>, w: &str) -> f64 {
+        let uni = (f64::from(self.count(w)) + ALPHA) / (self.total + ALPHA * SYLLABLES);
+        let Some(p) = prev.filter(|p| self.count(p) > 0) else {
+            return uni.ln();
+        };
+        let pair = self
+            .counts
+            .bigrams
+            .get(&(p.to_string(), w.to_string()))
+            .copied()
+            .unwrap_or(0);
+        (LAMBDA * f64::from(pair) / f64::from(self.count(p)) + (1.0 - LAMBDA) * uni).ln()
+    }
+
+    /// The spellings `read` (lower case) may stand for, each with the
+    /// ln-odds its change needs: itself first (none), then the known
+    /// syllables with the same letters.
+    fn spellings(&self, read: &str) -> Vec<(String, f64)> {
+        let mut out = vec![(read.to_string(), 0.0)];
+        let read_marks = marks(read);
+        for w in self.by_letters.get(&letters(read)).into_iter().flatten() {
+            if w == read {
+                continue;
+            }
+            let adds = read_marks
+                .iter()
+                .zip(marks(w))
+                .all(|(r, c)| r.iter().all(|m| c.contains(m)));
+            out.push((w.clone(), if adds { ADD_ODDS } else { CHANGE_ODDS }.ln()));
+        }
+        out
+    }
+
+    /// The best spellings of a run of adjacent syllables (lower case; a
+    /// `false` beside one fixes it as read), by their pairs (Viterbi).
+    fn respell_run(&self, run: &[(String, bool)]) -> Vec<String> {
+        let options: Vec<Vec<(String, f64)>> = run
+            .iter()
+            .map(|(w, free)| {
+                if *free {
+                    self.spellings(w)
+                } else {
+                    vec![(w.clone(), 0.0)]
+                }
+            })
+            .collect();
+        // Per position, per option: best total and the option before it.
+        let mut best: Vec<Vec<(f64, usize)>> = Vec::with_capacity(options.len());
+        for (k, opts) in options.iter().enumerate() {
+            let row = opts
+                .iter()
+                .map(|(w, cost)| match k {
+                    0 => (self.score(None, w) - cost, 0),
+                    _ => options[k - 1]
+                        .iter()
+                        .enumerate()
+                        .map(|(j, (p, _))| (best[k - 1][j].0 + self.score(Some(p), w) - cost, j))
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .unwrap_or((f64::MIN, 0)),
+                })
+                .collect();
+            best.push(row);
+        }
+        let mut out = vec![String::new(); options.len()];
+        let Some(last) = best.last() else { return out };
+        let mut at = (0..last.len())
+            .max_by(|&a, &b| last[a].0.total_cmp(&last[b].0))
+            .unwrap_or(0);
+        for k in (0..options.len()).rev() {
+            out[k] = options[k][at].0.clone();
+            at = best[k][at].1;
+        }
+        out
+    }
+}
+
+/// A word's spelling in the case of `like` (all capitals, a capital
+/// initial, or lower case).
+fn in_case_of(word: &str, like: &str) -> String {
+    let upper = like
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase);
+    if upper && like.chars().count() > 1 {
+        return word.to_uppercase();
+    }
+    let mut chars = word.chars();
+    match (
+        like.chars().next().is_some_and(char::is_uppercase),
+        chars.next(),
+    ) {
+        (true, Some(first)) => first.to_uppercase().chain(chars).collect(),
+        _ => word.to_string(),
+    }
+}
+
+/// Whether a token is a syllable to weigh: letters only, short, and not an
+/// abbreviation in capitals ("TTHC").
+fn is_syllable(token: &str) -> bool {
+    let n = token.chars().count();
+    (1..=7).contains(&n)
+        && token.chars().all(char::is_alphabetic)
+        && !(n > 1 && token.chars().all(char::is_uppercase) && letters(token).len() > 4)
+}
+
+/// Whether word `i` of a stretch may be a name, whose marks are never
+/// second-guessed ("Ngô Anh Vũ", "HẠ HÒA"): a capital, unless it only
+/// starts a sentence (the first word, a lower-case one after it).
+fn is_name(stretch: &[&str], i: usize) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    if !capital(stretch[i]) {
+        return false;
+    }
+    let all_caps = stretch[i].chars().count() > 1 && stretch[i].chars().all(char::is_uppercase);
+    let starts_sentence = i == 0 && stretch.get(1).is_some_and(|w| !capital(w));
+    all_caps || !starts_sentence
+}
+
+/// A word of a line: its bytes, whether OCR read it, and whether only
+/// spaces part it from the word before (their pair is context).
+struct Token {
+    start: usize,
+    end: usize,
+    ocr: bool,
+    joined: bool,
+}
+
+fn tokens(line: &Line) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut chars = line.text.char_indices().peekable();
+    let mut last_end = 0;
+    while let Some((start, c)) = chars.next() {
+        if !c.is_alphabetic() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek().filter(|(_, c)| c.is_alphabetic()) {
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let ocr = line
+            .runs
+            .iter()
+            .any(|r| r.start <= start && end <= r.end && r.confidence.is_some());
+        let joined = !out.is_empty() && line.text[last_end..start].chars().all(|c| c == ' ');
+        out.push(Token {
+            start,
+            end,
+            ocr,
+            joined,
+        });
+        last_end = end;
+    }
+    out
+}
+
+/// Respells the syllables of a line's OCR runs (the runs that carry a
+/// confidence), moving run offsets along.
+pub(crate) fn restore_marks(line: &mut Line) {
+    if !line.runs.iter().any(|r| r.confidence.is_some()) {
+        return;
+    }
+    let vocabulary = &*VOCABULARY;
+    let words = tokens(line);
+    let mut respelt: Vec<Option<String>> = vec![None; words.len()];
+    let mut k = 0;
+    while k < words.len() {
+        // A stretch of adjacent syllables.
+        let mut end = k + 1;
+        while end < words.len()
+            && words[end].joined
+            && is_syllable(&line.text[words[end].start..words[end].end])
+        {
+            end += 1;
+        }
+        let read: Vec<&str> = words[k..end]
+            .iter()
+            .map(|t| &line.text[t.start..t.end])
+            .collect();
+        if read.iter().all(|w| is_syllable(w)) && words[k..end].iter().any(|t| t.ocr) {
+            let run: Vec<(String, bool)> = read
+                .iter()
+                .enumerate()
+                .map(|(i, w)| (w.to_lowercase(), words[k + i].ocr && !is_name(&read, i)))
+                .collect();
+            for (i, chosen) in vocabulary.respell_run(&run).into_iter().enumerate() {
+                if chosen != run[i].0 {
+                    respelt[k + i] = Some(in_case_of(&chosen, read[i]));
+                }
+            }
+        }
+        k = end;
+    }
+    if respelt.iter().any(Option::is_some) {
+        rewrite(line, &words, &respelt);
+    }
+}
+
+/// The line with its words respelt, run offsets moved along.
+fn rewrite(line: &mut Line, words: &[Token], respelt: &[Option<String>]) {
+    let mut out = String::with_capacity(line.text.len() + 16);
+    let mut shifts: Vec<(usize, isize)> = Vec::new();
+    let mut pos = 0;
+    for (t, new) in words.iter().zip(respelt) {
+        let Some(new) = new else { continue };
+        out.push_str(&line.text[pos..t.start]);
+        out.push_str(new);
+        shifts.push((t.end, new.len() as isize - (t.end - t.start) as isize));
+        pos = t.end;
+    }
+    out.push_str(&line.text[pos..]);
+    let moved = |p: usize| {
+        let delta: isize = shifts
+            .iter()
+            .filter(|(end, _)| *end <= p)
+            .map(|(_, d)| d)
+            .sum();
+        (p as isize + delta).max(0) as usize
+    };
+    for run in &mut line.runs {
+        run.start = moved(run.start);
+        run.end = moved(run.end);
+    }
+    line.text = out;
+    if line.cells.is_some() {
+        line.cells = Some(line.text.split('\t').map(str::to_string).collect());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Run;
+
+    fn ocr_line(text: &str) -> Line {
+        let mut runs = Vec::new();
+        let mut at = 0;
+        for word in text.split(' ') {
+            runs.push(Run {
+                start: at,
+                end: at + word.len(),
+                confidence: Some(90),
+                ..Run::default()
+            });
+            at += word.len() + 1;
+        }
+        Line {
+            no: 1,
+            text: text.to_string(),
+            cells: None,
+            runs,
+            page: Some(1),
+            rule_above: None,
+        }
+    }
+
+    fn restored(text: &str) -> String {
+        let mut line = ocr_line(text);
+        restore_marks(&mut line);
+        for r in &line.runs {
+            assert!(line.text.get(r.start..r.end).is_some());
+        }
+        line.text
+    }
+
+    #[test]
+    fn lost_marks_come_back_from_context() {
+        assert_eq!(restored("so với nam 2015"), "so với năm 2015");
+        assert_eq!(restored("Cơ quan, don vi"), "Cơ quan, đơn vị");
+        assert_eq!(
+            restored("Số vấn đề phát hiện qua kiếm tra"),
+            "Số vấn đề phát hiện qua kiểm tra"
+        );
+    }
+
+    #[test]
+    fn right_words_stay() {
+        for text in [
+            "Cộng hòa xã hội chủ nghĩa Việt Nam",
+            "tìm kiếm thông tin",
+            "Số TTHC cấp huyện",
+        ] {
+            assert_eq!(restored(text), text);
+        }
+    }
+
+    #[test]
+    fn text_from_the_file_is_left_alone() {
+        let mut line = ocr_line("so với nam 2015");
+        line.runs.iter_mut().for_each(|r| r.confidence = None);
+        restore_marks(&mut line);
+        assert_eq!(line.text, "so với nam 2015");
+    }
+
+    #[test]
+    fn names_keep_their_marks() {
+        for text in [
+            "Ngô Anh Vũ",
+            "Lê Anh Tuấn",
+            "HUYỆN HẠ HÒA",
+            "ông Lê Văn Hạnh",
+        ] {
+            assert_eq!(restored(text), text);
+        }
+        assert_eq!(restored("Tong số nhiệm vụ"), "Tổng số nhiệm vụ");
+    }
+
+    #[test]
+    fn case_follows_the_word_read() {
+        assert_eq!(in_case_of("đơn", "Don"), "Đơn");
+        assert_eq!(in_case_of("đơn", "DON"), "ĐƠN");
+        assert_eq!(in_case_of("đơn", "don"), "đơn");
+    }
+}
