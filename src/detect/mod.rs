@@ -13,6 +13,8 @@ mod numbering;
 mod patterns;
 mod raw;
 mod region;
+#[cfg(test)]
+mod spec;
 mod split;
 mod stt;
 mod tabbed;
