@@ -6,6 +6,7 @@
 //! fixed window of documents is in flight or waiting to be written, so memory
 //! does not grow with the size of the corpus.
 
+use crate::diagnostics;
 use crate::ingest::SUPPORTED_EXTENSIONS;
 use crate::isolate::{Isolation, Workers};
 use crate::model::{Record, Source};
@@ -130,7 +131,11 @@ fn extract_guarded(path: &Path) -> Record {
             format: "unknown".to_string(),
             ..Source::default()
         };
-        pipeline::failed(source, "internal", "extraction failed unexpectedly")
+        pipeline::failed(
+            source,
+            diagnostics::INTERNAL,
+            "extraction failed unexpectedly",
+        )
     })
 }
 

@@ -9,6 +9,7 @@
 //! past the time limit is killed and replaced, and each is retired after
 //! [`DOCUMENTS_PER_WORKER`] documents so that its memory cannot creep.
 
+use crate::diagnostics;
 use crate::model::{Record, Source};
 use crate::pipeline;
 use std::io::{BufRead, BufReader, Write};
@@ -210,7 +211,7 @@ impl Workers {
                 Err(e) => {
                     return failure(
                         path,
-                        "internal",
+                        diagnostics::INTERNAL,
                         format!("cannot start a worker process: {e}"),
                     )
                 }
@@ -232,7 +233,7 @@ impl Workers {
                     worker.stop();
                     failure(
                         path,
-                        "crashed",
+                        diagnostics::CRASHED,
                         "the extraction process gave no readable record".to_string(),
                     )
                 }
@@ -241,7 +242,7 @@ impl Workers {
                 worker.stop();
                 failure(
                     path,
-                    "timeout",
+                    diagnostics::TIMEOUT,
                     format!(
                         "extraction took longer than {} s and was stopped",
                         self.isolation.timeout.as_secs_f64()
@@ -254,7 +255,7 @@ impl Workers {
                     .map_or_else(|| "unknown status".to_string(), |s| s.to_string());
                 failure(
                     path,
-                    "crashed",
+                    diagnostics::CRASHED,
                     format!("the extraction process died ({status}); the file may be malformed"),
                 )
             }

@@ -42,6 +42,7 @@ pub(crate) mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub(crate) mod detect;
+pub(crate) mod diagnostics;
 pub(crate) mod ingest;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) mod isolate;

@@ -1,5 +1,6 @@
 //! One document through every stage: read → normalise → detect → catalog → meta.
 
+use crate::diagnostics;
 use crate::ingest::{IngestError, SourceDoc};
 use crate::model::{ErrorInfo, Record, Report, Source, Warning, SCHEMA_VERSION};
 use crate::{catalog, check, detect, ingest, meta, normalize};
@@ -23,7 +24,7 @@ pub fn extract_file(path: &Path) -> Record {
         Ok(bytes) => extract_bytes(&path.to_string_lossy(), &bytes),
         Err(e) => failed(
             Source::for_path(&path.to_string_lossy()),
-            "io",
+            diagnostics::IO,
             format!("cannot read the file: {e}"),
         ),
     }
@@ -54,7 +55,7 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
     run.unwrap_or_else(|_| {
         failed(
             source,
-            "internal",
+            diagnostics::INTERNAL,
             "extraction failed unexpectedly (a bug: please report it with the file)",
         )
     })
@@ -124,7 +125,7 @@ pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, Erro
             message: e.message,
         }),
         Err(_) => Err(ErrorInfo {
-            code: "internal".to_string(),
+            code: diagnostics::INTERNAL.to_string(),
             message: "reading the text failed unexpectedly (a bug: please report it with the file)"
                 .to_string(),
         }),
