@@ -9,7 +9,7 @@
 use crate::diagnostics;
 use crate::ingest::SUPPORTED_EXTENSIONS;
 use crate::isolate::{Isolation, Workers};
-use crate::model::{Record, Source};
+use crate::model::{Record, Source, SourceFormat};
 use crate::pipeline;
 use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
 use std::collections::BTreeMap;
@@ -128,7 +128,7 @@ fn extract_guarded(path: &Path) -> Record {
     catch_unwind(AssertUnwindSafe(|| pipeline::extract_file(path))).unwrap_or_else(|_| {
         let source = Source {
             path: path.to_string_lossy().into_owned(),
-            format: "unknown".to_string(),
+            format: SourceFormat::Unknown,
             ..Source::default()
         };
         pipeline::failed(
@@ -194,6 +194,21 @@ impl fmt::Display for Summary {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_readable_extension_is_a_named_format() {
+        for ext in SUPPORTED_EXTENSIONS {
+            let format = SourceFormat::from_name(ext);
+            assert!(!matches!(format, SourceFormat::Other(_)), "{ext}");
+            assert_eq!(
+                serde_json::to_string(&format).unwrap(),
+                format!("\"{ext}\"")
+            );
+        }
+        let other: SourceFormat = serde_json::from_str("\"xyz\"").unwrap();
+        assert_eq!(other, SourceFormat::Other("xyz".into()));
+        assert!(!is_supported(Path::new("a/b.XYZ")) && is_supported(Path::new("a/b.PDF")));
+    }
 
     #[test]
     fn summary_counts_reports_without_tables_apart() {

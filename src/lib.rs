@@ -56,8 +56,8 @@ pub(crate) mod value;
 pub(crate) mod wrap;
 
 pub use model::{
-    Column, ErrorInfo, Level, Period, PeriodKind, Record, Repair, Report, Role, Row, Source, Table,
-    Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
+    Column, ErrorInfo, Level, Period, PeriodKind, Record, Repair, Report, Role, Row, Source,
+    SourceFormat, Table, Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
 };
 pub use output::to_json_line;
 pub use pipeline::{document_text, extract_bytes, extract_file};

@@ -2,7 +2,7 @@
 
 use crate::diagnostics;
 use crate::ingest::{IngestError, SourceDoc};
-use crate::model::{ErrorInfo, Record, Report, Source, Warning, SCHEMA_VERSION};
+use crate::model::{ErrorInfo, Record, Report, Source, SourceFormat, Warning, SCHEMA_VERSION};
 use crate::{catalog, check, detect, ingest, meta, normalize};
 use sha2::{Digest, Sha256};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -62,12 +62,12 @@ pub fn extract_bytes(path: &str, bytes: &[u8]) -> Record {
 }
 
 fn run_stages(mut source: Source, bytes: &[u8]) -> Record {
-    let doc = match read_doc(bytes, &source.format, false) {
+    let doc = match read_doc(bytes, source.format.as_str(), false) {
         Ok(doc) => doc,
         Err(e) => return failed(source, e.code, e.message),
     };
     source.pages = doc.pages;
-    source.format = doc.format.clone();
+    source.format = SourceFormat::from_name(&doc.format);
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let mut detected = detect::detect_tables(&doc.lines);
     warnings.extend(detected.warnings);
@@ -116,7 +116,7 @@ fn read_doc(bytes: &[u8], format: &str, raw: bool) -> Result<SourceDoc, IngestEr
 pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
     let format = Source::for_path(path).format;
     let run = catch_unwind(AssertUnwindSafe(|| {
-        read_doc(bytes, &format, raw).map(|doc| text::render(&doc.lines))
+        read_doc(bytes, format.as_str(), raw).map(|doc| text::render(&doc.lines))
     }));
     match run {
         Ok(Ok(text)) => Ok(text),
