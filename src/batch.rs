@@ -76,7 +76,7 @@ pub fn pool(jobs: Option<usize>) -> Result<ThreadPool, ThreadPoolBuildError> {
 }
 
 /// Extracts every file on `pool` (in worker processes under a time limit
-/// when `isolation` is given, see [`Workers`]) and calls `sink(index, record)` in input
+/// when `isolation` is given, see [`Workers`]) and calls `sink(index, extracted)` in input
 /// order, streaming: a record is handed over as soon as it and all earlier
 /// ones are done. Stops at the first error from `sink` and returns it.
 pub fn run<E, F>(
@@ -86,14 +86,14 @@ pub fn run<E, F>(
     mut sink: F,
 ) -> Result<(), E>
 where
-    F: FnMut(usize, Record) -> Result<(), E>,
+    F: FnMut(usize, Extracted) -> Result<(), E>,
 {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
-    let (tx, rx) = mpsc::channel::<(usize, Record)>();
+    let (tx, rx) = mpsc::channel::<(usize, Extracted)>();
     let workers = isolation.cloned().map(Workers::new);
     let workers = workers.as_ref();
     pool.in_place_scope(|scope| {
-        let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Extracted> = BTreeMap::new();
         let (mut next, mut emitted) = (0, 0);
         while emitted < files.len() {
             while next < files.len() && next < emitted + window {
@@ -102,7 +102,7 @@ where
                     // The receiver outlives the scope, so this cannot fail.
                     let record = match workers {
                         Some(workers) => workers.extract(path),
-                        None => extract_guarded(path),
+                        None => Extracted::new(extract_guarded(path)),
                     };
                     let _ = tx.send((index, record));
                 });
@@ -120,6 +120,25 @@ where
         }
         Ok(())
     })
+}
+
+/// A finished document: its record and, when a worker process extracted
+/// it, the record's JSON line as the worker wrote it (without the newline),
+/// which JSON Lines output writes as is rather than serialising the record
+/// again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    /// The record, decoded once.
+    pub record: Record,
+    /// The record as one line of JSON, when it crossed a worker pipe.
+    pub line: Option<String>,
+}
+
+impl Extracted {
+    /// A record extracted in this process.
+    pub fn new(record: Record) -> Extracted {
+        Extracted { record, line: None }
+    }
 }
 
 /// [`pipeline::extract_file`], with a last-resort guard so that a panic
@@ -237,7 +256,7 @@ mod tests {
         let pool = pool(Some(3)).expect("pool");
         let mut seen = Vec::new();
         let done: Result<(), ()> = run(&files, &pool, None, |i, r| {
-            seen.push((i, r.source.path));
+            seen.push((i, r.record.source.path));
             Ok(())
         });
         assert!(done.is_ok());
