@@ -12,6 +12,7 @@ use super::split::{is_cells_only, is_note_phrase, split, take_glued_footnotes, F
 use super::stt::{self, Stt};
 use crate::ingest::Line;
 use crate::normalize::{fold, strip_markup};
+use crate::value::is_assign_sign;
 
 /// A body line kept for row assembly.
 struct BodyLine<'a> {
@@ -238,7 +239,9 @@ fn is_row_start(
     open: Option<&Open>,
     next_starts_row: bool,
 ) -> bool {
-    if is_note_phrase(rest) || (rest.is_empty() && open.is_some_and(|o| o.text().ends_with('='))) {
+    if is_note_phrase(rest)
+        || (rest.is_empty() && open.is_some_and(|o| o.text().ends_with(is_assign_sign)))
+    {
         return false;
     }
     if !rest.is_empty() {

@@ -10,6 +10,7 @@ use super::raw::{append, RawRow};
 use super::region::Region;
 use super::{codes, split, stt};
 use crate::ingest::Line;
+use crate::value::{is_assign_sign, is_percent_sign};
 use unicode_normalization::UnicodeNormalization;
 
 /// Spaces that separate two cells on a line.
@@ -173,7 +174,12 @@ fn words(line: &Line) -> Vec<Segment> {
 fn classify(all: Vec<Segment>, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
     // A code label ("Chưa = 0", "Đang làm =") opens a unit cell.
-    let opens_code = |k: usize| all[k..].iter().take(3).any(|w| w.text.starts_with('='));
+    let opens_code = |k: usize| {
+        all[k..]
+            .iter()
+            .take(3)
+            .any(|w| w.text.starts_with(is_assign_sign))
+    };
     for (k, w) in all.iter().cloned().enumerate() {
         let at = |col: usize, slack: usize| w.x + slack >= col;
         if k == 0 && w.x + SLACK < cols.label {
@@ -206,8 +212,8 @@ fn classify(all: Vec<Segment>, cols: &Columns) -> LineCells {
 
 /// True when a word can open a unit cell: a unit's first word, "%", a code.
 fn starts_unit(word: &str) -> bool {
-    word == "%"
-        || word.contains('=')
+    is_percent_sign(word)
+        || word.contains(is_assign_sign)
         || PATTERNS
             .units
             .iter()
@@ -500,7 +506,8 @@ fn opens_new_cells(prev: &RawRow, c: &LineCells) -> bool {
         !prev.unit.is_empty() && !codes::ends_with_code(&prev.unit) && !prev.unit.ends_with(',');
     // A capitalised unit or a symbol unit ("%"), not a code's "= 1".
     let new_unit = c.unit.starts_with(|ch: char| {
-        ch.is_uppercase() || (!ch.is_alphanumeric() && !matches!(ch, '=' | '(' | ','))
+        ch.is_uppercase()
+            || (!ch.is_alphanumeric() && !matches!(ch, '(' | ',') && !is_assign_sign(ch))
     });
     second_value || (unit_done && new_unit && !codes::is_code_list(&c.unit))
 }
