@@ -1,5 +1,6 @@
 //! Per-stage timings on the shipped fixtures (divan): ingest of each
-//! front end, normalise, detect, catalogue + checks, metadata.
+//! front end, normalise, detect, catalogue + checks, metadata; the parent's
+//! share of the worker pipe (decode; the serialisation JSON Lines output skips).
 //! Run with `cargo bench --bench stages`.
 
 use baocao::internals::{self as stage, SourceDoc};
@@ -178,5 +179,43 @@ fn workbook_10k_rows(bencher: divan::Bencher, reader: &str) {
                 .sum::<usize>()
         }
         _ => stage::read(divan::black_box(&book), "xlsx").map_or(0, |d| d.lines.len()),
+    });
+}
+
+/// Record lines as a worker writes them: those of `BAOCAO_BENCH_JSONL` (a
+/// JSON Lines output) when set, else the records of the fixtures above.
+fn worker_lines() -> Vec<String> {
+    if let Ok(path) = std::env::var("BAOCAO_BENCH_JSONL") {
+        let text = std::fs::read_to_string(path).expect("BAOCAO_BENCH_JSONL readable");
+        return text.lines().map(str::to_string).collect();
+    }
+    FILES
+        .iter()
+        .map(|f| {
+            let p = Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+            baocao::to_json_line(&baocao::extract_file(&p))
+        })
+        .collect()
+}
+
+/// The parent's share of the worker pipe, for all the lines: one typed
+/// decode (kept), and the serialisation of the decoded record that JSON
+/// Lines output no longer does (it writes the worker's line).
+#[divan::bench(args = ["decode", "serialise_again"])]
+fn worker_pipe(bencher: divan::Bencher, step: &str) {
+    let lines = worker_lines();
+    let records: Vec<baocao::Record> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).expect("a record line"))
+        .collect();
+    bencher.bench(|| match step {
+        "decode" => lines
+            .iter()
+            .map(|l| serde_json::from_str::<baocao::Record>(divan::black_box(l)).is_ok() as usize)
+            .sum::<usize>(),
+        _ => records
+            .iter()
+            .map(|r| baocao::to_json_line(divan::black_box(r)).len())
+            .sum::<usize>(),
     });
 }

@@ -6,9 +6,10 @@
 //! fixed window of documents is in flight or waiting to be written, so memory
 //! does not grow with the size of the corpus.
 
+use crate::diagnostics;
 use crate::ingest::SUPPORTED_EXTENSIONS;
 use crate::isolate::{Isolation, Workers};
-use crate::model::{Record, Source};
+use crate::model::{Record, Source, SourceFormat};
 use crate::options::Options;
 use crate::pipeline;
 use rayon::{ThreadPool, ThreadPoolBuildError, ThreadPoolBuilder};
@@ -76,7 +77,7 @@ pub fn pool(jobs: Option<usize>) -> Result<ThreadPool, ThreadPoolBuildError> {
 }
 
 /// Extracts every file on `pool` (in worker processes under a time limit
-/// when `isolation` is given, see [`Workers`]) and calls `sink(index, record)` in input
+/// when `isolation` is given, see [`Workers`]) and calls `sink(index, extracted)` in input
 /// order, streaming: a record is handed over as soon as it and all earlier
 /// ones are done. Stops at the first error from `sink` and returns it.
 pub fn run<E, F>(
@@ -87,14 +88,14 @@ pub fn run<E, F>(
     mut sink: F,
 ) -> Result<(), E>
 where
-    F: FnMut(usize, Record) -> Result<(), E>,
+    F: FnMut(usize, Extracted) -> Result<(), E>,
 {
     let window = pool.current_num_threads().max(1) * WINDOW_PER_THREAD;
-    let (tx, rx) = mpsc::channel::<(usize, Record)>();
+    let (tx, rx) = mpsc::channel::<(usize, Extracted)>();
     let workers = isolation.cloned().map(Workers::new);
     let workers = workers.as_ref();
     pool.in_place_scope(|scope| {
-        let mut pending: BTreeMap<usize, Record> = BTreeMap::new();
+        let mut pending: BTreeMap<usize, Extracted> = BTreeMap::new();
         let (mut next, mut emitted) = (0, 0);
         while emitted < files.len() {
             while next < files.len() && next < emitted + window {
@@ -103,7 +104,7 @@ where
                     // The receiver outlives the scope, so this cannot fail.
                     let record = match workers {
                         Some(workers) => workers.extract(path),
-                        None => extract_guarded(path, options),
+                        None => Extracted::new(extract_guarded(path, options)),
                     };
                     let _ = tx.send((index, record));
                 });
@@ -123,6 +124,25 @@ where
     })
 }
 
+/// A finished document: its record and, when a worker process extracted
+/// it, the record's JSON line as the worker wrote it (without the newline),
+/// which JSON Lines output writes as is rather than serialising the record
+/// again.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Extracted {
+    /// The record, decoded once.
+    pub record: Record,
+    /// The record as one line of JSON, when it crossed a worker pipe.
+    pub line: Option<String>,
+}
+
+impl Extracted {
+    /// A record extracted in this process.
+    pub fn new(record: Record) -> Extracted {
+        Extracted { record, line: None }
+    }
+}
+
 /// [`pipeline::extract_file`], with a last-resort guard so that a panic
 /// still yields exactly one (error) record for the input.
 fn extract_guarded(path: &Path, options: &Options) -> Record {
@@ -132,10 +152,14 @@ fn extract_guarded(path: &Path, options: &Options) -> Record {
     .unwrap_or_else(|_| {
         let source = Source {
             path: path.to_string_lossy().into_owned(),
-            format: "unknown".to_string(),
+            format: SourceFormat::Unknown,
             ..Source::default()
         };
-        pipeline::failed(source, "internal", "extraction failed unexpectedly")
+        pipeline::failed(
+            source,
+            diagnostics::INTERNAL,
+            "extraction failed unexpectedly",
+        )
     })
 }
 
@@ -196,6 +220,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_readable_extension_is_a_named_format() {
+        for ext in SUPPORTED_EXTENSIONS {
+            let format = SourceFormat::from_name(ext);
+            assert!(!matches!(format, SourceFormat::Other(_)), "{ext}");
+            assert_eq!(
+                serde_json::to_string(&format).unwrap(),
+                format!("\"{ext}\"")
+            );
+        }
+        let other: SourceFormat = serde_json::from_str("\"xyz\"").unwrap();
+        assert_eq!(other, SourceFormat::Other("xyz".into()));
+        assert!(!is_supported(Path::new("a/b.XYZ")) && is_supported(Path::new("a/b.PDF")));
+    }
+
+    #[test]
     fn summary_counts_reports_without_tables_apart() {
         let mut summary = Summary::default();
         let mut report = pipeline::extract_bytes("report.txt", b"hello");
@@ -222,7 +261,7 @@ mod tests {
         let pool = pool(Some(3)).expect("pool");
         let mut seen = Vec::new();
         let done: Result<(), ()> = run(&files, &pool, None, &Options::default(), |i, r| {
-            seen.push((i, r.source.path));
+            seen.push((i, r.record.source.path));
             Ok(())
         });
         assert!(done.is_ok());

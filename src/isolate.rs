@@ -9,6 +9,8 @@
 //! past the time limit is killed and replaced, and each is retired after
 //! [`DOCUMENTS_PER_WORKER`] documents so that its memory cannot creep.
 
+use crate::batch::Extracted;
+use crate::diagnostics;
 use crate::model::{Record, Source};
 use crate::pipeline;
 use std::io::{BufRead, BufReader, Write};
@@ -40,8 +42,26 @@ const EXIT_GRACE: Duration = Duration::from_millis(500);
 /// process forked elsewhere in this program still held it open for writing).
 const SPAWN_ATTEMPTS: u32 = 5;
 
-fn failure(path: &Path, code: &str, message: String) -> Record {
-    pipeline::failed(Source::for_path(&path.to_string_lossy()), code, message)
+fn failure(path: &Path, code: &str, message: String) -> Extracted {
+    Extracted::new(pipeline::failed(
+        Source::for_path(&path.to_string_lossy()),
+        code,
+        message,
+    ))
+}
+
+/// A worker's answer read once: the record, and its line (without the
+/// newline) to write out as is.
+fn decode(line: Vec<u8>) -> Option<Extracted> {
+    let mut line = String::from_utf8(line).ok()?;
+    if line.ends_with('\n') {
+        line.pop();
+    }
+    let record = serde_json::from_str::<Record>(&line).ok()?;
+    Some(Extracted {
+        record,
+        line: Some(line),
+    })
 }
 
 /// A running worker process and the line reader on its output.
@@ -209,8 +229,9 @@ impl Workers {
 
     /// Extracts `path` in a worker process; a worker that crashes, hangs
     /// past the time limit or answers with something other than a record
-    /// yields an error record and is replaced.
-    pub fn extract(&self, path: &Path) -> Record {
+    /// yields an error record and is replaced. The record comes with the
+    /// worker's JSON line, decoded once and never serialised again.
+    pub fn extract(&self, path: &Path) -> Extracted {
         let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
         let mut worker = match idle {
             Some(worker) => worker,
@@ -219,15 +240,15 @@ impl Workers {
                 Err(e) => {
                     return failure(
                         path,
-                        "internal",
+                        diagnostics::INTERNAL,
                         format!("cannot start a worker process: {e}"),
                     )
                 }
             },
         };
         match worker.request(path, self.isolation.timeout) {
-            Outcome::Line(line) => match serde_json::from_slice::<Record>(&line) {
-                Ok(record) => {
+            Outcome::Line(line) => match decode(line) {
+                Some(done) => {
                     if worker.served < self.retire_after {
                         if let Ok(mut idle) = self.idle.lock() {
                             idle.push(worker);
@@ -235,13 +256,13 @@ impl Workers {
                     } else {
                         worker.stop();
                     }
-                    record
+                    done
                 }
-                Err(_) => {
+                None => {
                     worker.stop();
                     failure(
                         path,
-                        "crashed",
+                        diagnostics::CRASHED,
                         "the extraction process gave no readable record".to_string(),
                     )
                 }
@@ -250,7 +271,7 @@ impl Workers {
                 worker.stop();
                 failure(
                     path,
-                    "timeout",
+                    diagnostics::TIMEOUT,
                     format!(
                         "extraction took longer than {} s and was stopped",
                         self.isolation.timeout.as_secs_f64()
@@ -263,7 +284,7 @@ impl Workers {
                     .map_or_else(|| "unknown status".to_string(), |s| s.to_string());
                 failure(
                     path,
-                    "crashed",
+                    diagnostics::CRASHED,
                     format!("the extraction process died ({status}); the file may be malformed"),
                 )
             }
@@ -390,7 +411,7 @@ mod tests {
     fn a_hanging_worker_is_stopped() {
         let pool = workers(script("hang", "sleep 30"), Duration::from_millis(200));
         let started = Instant::now();
-        let rec = pool.extract(Path::new("slow.pdf"));
+        let rec = pool.extract(Path::new("slow.pdf")).record;
         assert!(started.elapsed() < Duration::from_secs(10));
         assert_eq!(rec.error.map(|e| e.code), Some("timeout".to_string()));
         assert_eq!(rec.source.path, "slow.pdf");
@@ -399,7 +420,7 @@ mod tests {
     #[test]
     fn a_dying_worker_is_a_crash_record() {
         let pool = workers(script("die", "kill -SEGV $$"), Duration::from_secs(10));
-        let rec = pool.extract(Path::new("bad.pdf"));
+        let rec = pool.extract(Path::new("bad.pdf")).record;
         let error = rec.error.expect("an error");
         assert_eq!(error.code, "crashed");
         assert!(error.message.contains("signal"), "{}", error.message);
@@ -410,7 +431,7 @@ mod tests {
         let (program, log) = fake_worker("reuse");
         let pool = workers(program, Duration::from_secs(10));
         for name in ["a.txt", "b\nc.txt", "d.pdf"] {
-            let rec = pool.extract(Path::new(name));
+            let rec = pool.extract(Path::new(name)).record;
             assert_eq!(rec.error.map(|e| e.code), Some("fake".to_string()));
         }
         let seen = pids(&log);
@@ -439,7 +460,7 @@ mod tests {
         let pool = workers(program, Duration::from_secs(10));
         let codes: Vec<String> = ["a.txt", "bad.pdf", "c.txt"]
             .iter()
-            .map(|name| pool.extract(Path::new(name)).error.unwrap().code)
+            .map(|name| pool.extract(Path::new(name)).record.error.unwrap().code)
             .collect();
         assert_eq!(codes, ["fake", "crashed", "fake"]);
         let seen = pids(&log);
@@ -449,10 +470,18 @@ mod tests {
     }
 
     #[test]
+    fn the_worker_line_is_kept_as_written() {
+        let (program, _) = fake_worker("line");
+        let written = std::fs::read_to_string(temp("line.json")).unwrap();
+        let done = workers(program, Duration::from_secs(10)).extract(Path::new("a.txt"));
+        assert_eq!(done.line.map(|l| l + "\n"), Some(written));
+    }
+
+    #[test]
     fn a_worker_that_prints_garbage_is_a_crash_record() {
         let body = "while IFS= read -r -d '' p; do echo 'not json'; done";
         let pool = workers(script("garbage", body), Duration::from_secs(10));
-        let rec = pool.extract(Path::new("x.txt"));
+        let rec = pool.extract(Path::new("x.txt")).record;
         assert_eq!(rec.error.map(|e| e.code), Some("crashed".to_string()));
     }
 }

@@ -42,6 +42,7 @@ pub(crate) mod check;
 #[cfg(feature = "cli")]
 pub mod cli;
 pub(crate) mod detect;
+pub(crate) mod diagnostics;
 pub(crate) mod ingest;
 #[cfg_attr(not(feature = "cli"), allow(dead_code))]
 pub(crate) mod isolate;
@@ -57,7 +58,7 @@ pub(crate) mod wrap;
 
 pub use model::{
     Column, ErrorInfo, Level, OcrInfo, Period, PeriodKind, Record, Repair, Report, Role, Row,
-    Source, Table, Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
+    Source, SourceFormat, Table, Unit, UnitSource, Value, ValueKind, Warning, SCHEMA_VERSION,
 };
 pub use options::{OcrMode, Options};
 pub use output::to_json_line;

@@ -50,7 +50,7 @@ pub struct Source {
     pub path: String,
     /// Input format: `docx` or `doc` when the bytes are an Office file, else
     /// from the extension: `txt`, `md`, … (`unknown` without one).
-    pub format: String,
+    pub format: SourceFormat,
     /// Lower-case hex SHA-256 of the file's bytes.
     pub sha256: String,
     /// File size in bytes.
@@ -91,12 +91,149 @@ impl Source {
     pub fn for_path(path: &str) -> Source {
         let format = std::path::Path::new(path)
             .extension()
-            .map_or("unknown".into(), |e| e.to_string_lossy().to_lowercase());
+            .map_or(SourceFormat::Unknown, |e| {
+                SourceFormat::from_name(&e.to_string_lossy().to_lowercase())
+            });
         Source {
             path: path.to_string(),
             format,
             ..Source::default()
         }
+    }
+}
+
+/// The format of an input file, written to `source.format` as its lower-case
+/// name (`"pdf"`, `"docx"` …). A file whose extension no front end reads keeps
+/// that extension ([`SourceFormat::Other`]); one without an extension is
+/// `unknown`.
+///
+/// ```
+/// use baocao::SourceFormat;
+///
+/// assert_eq!(SourceFormat::from_name("xlsx"), SourceFormat::Xlsx);
+/// assert_eq!(SourceFormat::from_name("xyz").as_str(), "xyz");
+/// assert_eq!(serde_json::to_string(&SourceFormat::Pdf).unwrap(), r#""pdf""#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(from = "String", into = "String")]
+pub enum SourceFormat {
+    /// Plain text.
+    Txt,
+    /// Markdown, read as text.
+    Md,
+    /// Word 2007+ document.
+    Docx,
+    /// Word 2007+ document with macros.
+    Docm,
+    /// Word 97-2003 document (or an HTML page named `.doc`).
+    Doc,
+    /// PDF.
+    Pdf,
+    /// Excel 2007+ workbook.
+    Xlsx,
+    /// Excel 2007+ workbook with macros.
+    Xlsm,
+    /// Excel binary workbook.
+    Xlsb,
+    /// Excel 97-2003 workbook.
+    Xls,
+    /// OpenDocument spreadsheet.
+    Ods,
+    /// OpenDocument text.
+    Odt,
+    /// Rich Text Format.
+    Rtf,
+    /// HTML page named `.htm` (written `html` once read).
+    Htm,
+    /// HTML page.
+    Html,
+    /// A file without an extension.
+    #[default]
+    Unknown,
+    /// Another extension, in lower case: no front end reads it.
+    Other(String),
+}
+
+impl SourceFormat {
+    /// Every named format, in [`SourceFormat::as_str`] order.
+    const NAMED: [SourceFormat; 16] = [
+        SourceFormat::Txt,
+        SourceFormat::Md,
+        SourceFormat::Docx,
+        SourceFormat::Docm,
+        SourceFormat::Doc,
+        SourceFormat::Pdf,
+        SourceFormat::Xlsx,
+        SourceFormat::Xlsm,
+        SourceFormat::Xlsb,
+        SourceFormat::Xls,
+        SourceFormat::Ods,
+        SourceFormat::Odt,
+        SourceFormat::Rtf,
+        SourceFormat::Htm,
+        SourceFormat::Html,
+        SourceFormat::Unknown,
+    ];
+
+    /// The format a lower-case name (an extension) names.
+    pub fn from_name(name: &str) -> SourceFormat {
+        SourceFormat::NAMED
+            .into_iter()
+            .find(|f| f.as_str() == name)
+            .unwrap_or_else(|| SourceFormat::Other(name.to_string()))
+    }
+
+    /// The name records write.
+    pub fn as_str(&self) -> &str {
+        match self {
+            SourceFormat::Txt => "txt",
+            SourceFormat::Md => "md",
+            SourceFormat::Docx => "docx",
+            SourceFormat::Docm => "docm",
+            SourceFormat::Doc => "doc",
+            SourceFormat::Pdf => "pdf",
+            SourceFormat::Xlsx => "xlsx",
+            SourceFormat::Xlsm => "xlsm",
+            SourceFormat::Xlsb => "xlsb",
+            SourceFormat::Xls => "xls",
+            SourceFormat::Ods => "ods",
+            SourceFormat::Odt => "odt",
+            SourceFormat::Rtf => "rtf",
+            SourceFormat::Htm => "htm",
+            SourceFormat::Html => "html",
+            SourceFormat::Unknown => "unknown",
+            SourceFormat::Other(name) => name,
+        }
+    }
+}
+
+impl From<String> for SourceFormat {
+    fn from(name: String) -> Self {
+        SourceFormat::from_name(&name)
+    }
+}
+
+impl From<&str> for SourceFormat {
+    fn from(name: &str) -> Self {
+        SourceFormat::from_name(name)
+    }
+}
+
+impl From<SourceFormat> for String {
+    fn from(format: SourceFormat) -> Self {
+        format.as_str().to_string()
+    }
+}
+
+impl std::fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for SourceFormat {
+    fn eq(&self, name: &&str) -> bool {
+        self.as_str() == *name
     }
 }
 

@@ -1,7 +1,8 @@
 //! One document through every stage: read → normalise → detect → catalog → meta.
 
+use crate::diagnostics;
 use crate::ingest::{IngestError, SourceDoc};
-use crate::model::{ErrorInfo, Record, Report, Source, Warning, SCHEMA_VERSION};
+use crate::model::{ErrorInfo, Record, Report, Source, SourceFormat, Warning, SCHEMA_VERSION};
 use crate::options::Options;
 use crate::{catalog, check, detect, ingest, meta, normalize};
 use sha2::{Digest, Sha256};
@@ -29,7 +30,7 @@ pub fn extract_file_with(path: &Path, options: &Options) -> Record {
         Ok(bytes) => extract_bytes_with(&path.to_string_lossy(), &bytes, options),
         Err(e) => failed(
             Source::for_path(&path.to_string_lossy()),
-            "io",
+            diagnostics::IO,
             format!("cannot read the file: {e}"),
         ),
     }
@@ -67,19 +68,19 @@ pub fn extract_bytes_with(path: &str, bytes: &[u8], options: &Options) -> Record
     run.unwrap_or_else(|_| {
         failed(
             source,
-            "internal",
+            diagnostics::INTERNAL,
             "extraction failed unexpectedly (a bug: please report it with the file)",
         )
     })
 }
 
 fn run_stages(mut source: Source, bytes: &[u8], options: &Options) -> Record {
-    let doc = match read_doc(bytes, &source.format, false, options) {
+    let doc = match read_doc(bytes, source.format.as_str(), false, options) {
         Ok(doc) => doc,
         Err(e) => return failed(source, e.code, e.message),
     };
     source.pages = doc.pages;
-    source.format = doc.format.clone();
+    source.format = SourceFormat::from_name(&doc.format);
     source.ocr = doc.ocr.clone();
     let mut warnings: Vec<Warning> = doc.warnings.clone();
     let mut detected = detect::detect_tables(&doc.lines);
@@ -135,7 +136,7 @@ fn read_doc(
 pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
     let format = Source::for_path(path).format;
     let run = catch_unwind(AssertUnwindSafe(|| {
-        read_doc(bytes, &format, raw, &Options::default()).map(|doc| text::render(&doc.lines))
+        read_doc(bytes, format.as_str(), raw, &Options::default()).map(|doc| text::render(&doc.lines))
     }));
     match run {
         Ok(Ok(text)) => Ok(text),
@@ -144,7 +145,7 @@ pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, Erro
             message: e.message,
         }),
         Err(_) => Err(ErrorInfo {
-            code: "internal".to_string(),
+            code: diagnostics::INTERNAL.to_string(),
             message: "reading the text failed unexpectedly (a bug: please report it with the file)"
                 .to_string(),
         }),

@@ -167,7 +167,7 @@ impl Unit {
     pub fn new(unit: &str) -> Unit {
         Unit {
             form: Form::new(unit),
-            percent: unit.contains('%'),
+            percent: crate::value::has_percent_sign(unit),
             empty: unit.trim().is_empty(),
         }
     }

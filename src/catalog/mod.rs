@@ -17,6 +17,7 @@ mod text;
 
 pub use load::Catalog;
 
+use crate::diagnostics;
 use crate::model::{Table, Warning};
 use std::sync::LazyLock;
 
@@ -52,7 +53,7 @@ pub fn assign(cat: &Catalog, tables: &mut [Table]) -> Vec<Warning> {
         }
         if !unknown.is_empty() {
             warnings.push(Warning::new(
-                "unknown_indicator",
+                diagnostics::UNKNOWN_INDICATOR,
                 format!(
                     "{} row(s) of table \"{}\" match no indicator of the catalogue: {}",
                     unknown.len(),

@@ -2,6 +2,7 @@
 
 use super::vocab::VOCAB;
 use super::Relations;
+use crate::diagnostics;
 use crate::model::{Row, Table, ValueKind, Warning};
 use crate::value;
 
@@ -57,7 +58,7 @@ pub(super) fn check_row(view: &TableView, i: usize, relations: &dyn Relations) -
     let percent = is_percent(row);
     if percent && !(0.0..=100.0).contains(&n) {
         out.push(view.warn(
-            "percent_out_of_range",
+            diagnostics::PERCENT_OUT_OF_RANGE,
             row,
             format!("{} % is outside 0–100", num(n)),
         ));
@@ -65,7 +66,7 @@ pub(super) fn check_row(view: &TableView, i: usize, relations: &dyn Relations) -
     let codes = value::code_numbers(&row.unit);
     if !codes.is_empty() && row.value.kind != ValueKind::Code {
         out.push(view.warn(
-            "code_out_of_range",
+            diagnostics::CODE_OUT_OF_RANGE,
             row,
             format!(
                 "{} is none of the codes of \"{}\"",
@@ -79,7 +80,7 @@ pub(super) fn check_row(view: &TableView, i: usize, relations: &dyn Relations) -
         && (n < 0.0 || n.fract() != 0.0)
     {
         out.push(view.warn(
-            "invalid_count",
+            diagnostics::INVALID_COUNT,
             row,
             format!("a count of \"{}\" is {}", row.unit, num(n)),
         ));
@@ -124,7 +125,7 @@ fn percentage_against_parts(
     let expected = p / t * 100.0;
     ((pct - expected).abs() > precision(pct)).then(|| {
         view.warn(
-            "inconsistent_percentage",
+            diagnostics::INCONSISTENT_PERCENTAGE,
             row,
             format!(
                 "{} % is printed, but {} / {} = {} / {} = {} %",
@@ -168,7 +169,7 @@ fn parts_against_total(view: &TableView, i: usize, total: f64) -> Option<Warning
     ((sum - total).abs() > 1e-6).then(|| {
         let names: Vec<String> = kids.iter().map(|&k| shown(view.row(k))).collect();
         view.warn(
-            "parts_do_not_add_up",
+            diagnostics::PARTS_DO_NOT_ADD_UP,
             view.row(i),
             format!(
                 "{} is printed, but {} add up to {}",

@@ -2,7 +2,7 @@
 
 use super::notes::Notes;
 use super::{progress, ExtractArgs, EXIT_FAILED_INPUT, EXIT_OK, EXIT_USAGE};
-use crate::batch::{self, Summary};
+use crate::batch::{self, Extracted, Summary};
 use crate::isolate::Isolation;
 use crate::model::Record;
 use crate::options::Options;
@@ -49,11 +49,11 @@ pub fn run(args: &ExtractArgs) -> u8 {
         &pool,
         isolation(args, &options).as_ref(),
         &options,
-        |index, record| {
-            summary.add(&record);
-            announce(&record, &bar, format, args.verbose, &mut rowless);
+        |index, done| {
+            summary.add(&done.record);
+            announce(&done.record, &bar, format, args.verbose, &mut rowless);
             bar.inc(1);
-            write_record(&mut writer, journal.as_mut(), index, &record)
+            write_record(&mut writer, journal.as_mut(), index, &done)
         },
     )
     .and_then(|()| writer.finish())
@@ -243,24 +243,26 @@ fn announce(
     }
 }
 
-/// Writes a record to the output and, when resuming, to the journal
-/// (serialised once for both).
+/// Writes a record to the output and, when resuming, to the journal. A
+/// record that came from a worker is written as the worker wrote its line
+/// wherever JSON Lines go; others are serialised once for both.
 fn write_record(
     writer: &mut Writer,
     journal: Option<&mut Journal>,
     index: usize,
-    record: &Record,
+    done: &Extracted,
 ) -> Result<(), OutputError> {
-    match journal {
-        Some(j) => {
-            let line = to_json_line(record);
+    match (journal, &done.line) {
+        (Some(j), line) => {
+            let line = line.clone().unwrap_or_else(|| to_json_line(&done.record));
             writer.write_line(&line)?;
             j.append(&line).map_err(|e| OutputError {
                 path: j.path().to_path_buf(),
                 source: e,
             })
         }
-        None => writer.write(index, record),
+        (None, Some(line)) if writer.is_json_lines() => writer.write_line(line),
+        (None, _) => writer.write(index, &done.record),
     }
 }
 

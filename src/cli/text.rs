@@ -1,6 +1,7 @@
 //! `baocao text`: one document's plain text on stdout.
 
 use super::{TextArgs, EXIT_FAILED_INPUT, EXIT_OK};
+use crate::diagnostics;
 use crate::pipeline;
 use std::io::Write;
 
@@ -9,7 +10,12 @@ use std::io::Write;
 pub fn run(args: &TextArgs) -> u8 {
     let path = args.path.to_string_lossy();
     let text = std::fs::read(&args.path)
-        .map_err(|e| ("io".to_string(), format!("cannot read the file: {e}")))
+        .map_err(|e| {
+            (
+                diagnostics::IO.to_string(),
+                format!("cannot read the file: {e}"),
+            )
+        })
         .and_then(|bytes| {
             pipeline::document_text(&path, &bytes, args.raw).map_err(|e| (e.code, e.message))
         });

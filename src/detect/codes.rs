@@ -1,11 +1,17 @@
 //! Coded units: "Có = 1; Không = 0", "Trực tuyến = 0 Phát phiếu = 1 Kết hợp = 2".
 
+use crate::value::{assign_class, is_assign_sign};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"=\s*\d+").expect("valid regex"));
-static LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[^=]+?=\s*\d+\s*[;,.]?\s*)+$").expect("valid regex"));
+/// A code item: an assignment sign and its number ("= 1").
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"{}\s*\d+", assign_class(false))).expect("valid regex"));
+/// A whole list of `label = n` items.
+static LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let (sign, other) = (assign_class(false), assign_class(true));
+    Regex::new(&format!(r"^(?:{other}+?{sign}\s*\d+\s*[;,.]?\s*)+$")).expect("valid regex")
+});
 
 /// Most words between two code items ("; Phát phiếu =").
 const MAX_ITEM_WORDS: usize = 5;
@@ -18,7 +24,7 @@ pub fn is_code_list(s: &str) -> bool {
 /// True when the text ends with a code item (`… = 1`) or with a dangling `=`.
 pub fn ends_with_code(s: &str) -> bool {
     let t = s.trim_end();
-    t.ends_with('=')
+    t.ends_with(is_assign_sign)
         || ITEM.find_iter(t).last().is_some_and(|m| {
             t[m.end()..]
                 .trim_matches(|c: char| c == ';' || c == ',' || c.is_whitespace())
@@ -35,7 +41,7 @@ pub fn find_code_span(s: &str) -> Option<(usize, usize)> {
     let mut end = first.end();
     for m in ITEM.find_iter(s).skip(1) {
         let gap = &s[end..m.start()];
-        if gap.split_whitespace().count() > MAX_ITEM_WORDS || gap.contains('=') {
+        if gap.split_whitespace().count() > MAX_ITEM_WORDS || gap.contains(is_assign_sign) {
             break;
         }
         end = m.end();
@@ -102,5 +108,19 @@ mod tests {
         assert!(ends_with_code("Hình thức Trực tuyến = 0"));
         assert!(ends_with_code("Chưa hoàn thành ="));
         assert!(!ends_with_code("Kết hợp = 2 2"));
+    }
+
+    /// Every assignment sign of the vocabulary reads like "=" (text that
+    /// skipped normalisation keeps its full-width "＝").
+    #[test]
+    fn every_assignment_sign() {
+        for sign in ["=", "＝"] {
+            let list = format!("Không {sign} 0; Có {sign} 1");
+            assert!(is_code_list(&list), "{sign}");
+            assert!(ends_with_code(&format!("Chưa hoàn thành {sign}")), "{sign}");
+            let row = format!("Tổ chức đối thoại với người dân {list} 1");
+            let (a, b) = find_code_span(&row).expect("a code span");
+            assert_eq!(&row[a..b], list, "{sign}");
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! named in a `low_ocr_confidence` warning, so an analyst knows which
 //! numbers to check against the page.
 
+use crate::diagnostics;
 use crate::ingest::Line;
 use crate::model::{Table, Value, Warning};
 
@@ -53,7 +54,7 @@ pub(crate) fn attach(tables: &mut [Table], lines: &[Line]) -> Vec<Warning> {
         }
         if !doubtful.is_empty() {
             warnings.push(Warning::new(
-                "low_ocr_confidence",
+                diagnostics::LOW_OCR_CONFIDENCE,
                 format!(
                     "table \"{}\": {} value(s) read by OCR with low confidence: {}",
                     table.title,

@@ -12,6 +12,7 @@ use super::split::{is_cells_only, is_note_phrase, split, take_glued_footnotes, F
 use super::stt::{self, Stt};
 use crate::ingest::Line;
 use crate::normalize::{fold, strip_markup};
+use crate::value::is_assign_sign;
 
 /// A body line kept for row assembly.
 struct BodyLine<'a> {
@@ -114,59 +115,98 @@ impl Open {
 /// Reads the rows of a flattened table region.
 pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
     let body = body_lines(lines, region);
-    let mut rows: Vec<RawRow> = Vec::new();
-    let mut open: Option<Open> = None;
-    let mut last_stt: Option<Stt> = None;
-    let mut group = String::new();
-    let mut grouping = false;
+    let mut reader = Reader::default();
     for (k, bl) in body.iter().enumerate() {
+        let next_has_stt = body
+            .get(k + 1)
+            .is_some_and(|n| stt::split_leading(n.text).is_some());
+        reader.line(bl, next_has_stt);
+    }
+    reader.finish()
+}
+
+/// The flattened-text reader's state between lines: one method per kind of
+/// line (blank cells, an STT row start, a grouping cell, text that
+/// continues the open row or opens an unnumbered one).
+#[derive(Default)]
+struct Reader {
+    rows: Vec<RawRow>,
+    /// The row whose lines are being read.
+    open: Option<Open>,
+    /// STT of the last numbered row.
+    last_stt: Option<Stt>,
+    /// Text of the grouping cell ("Trong đó") the current rows sit in.
+    group: String,
+    /// Rows read now sit in `group`.
+    grouping: bool,
+}
+
+impl Reader {
+    /// Reads one body line; `next_has_stt`: the next one opens with an STT.
+    fn line(&mut self, bl: &BodyLine, next_has_stt: bool) {
         let content = strip_markup(bl.text).text;
         let content = content.trim();
-        let lead = bl.text.len() - bl.text.trim_start().len();
         let trail = bl.text.len() - bl.text.trim_end().len();
         if content.is_empty() {
-            // A run of spaces: the row's empty trailing cells.
-            if bl.text.len() >= CLOSING_TRAIL {
-                if let Some(o) = open.as_mut() {
-                    o.trail = o.trail.max(bl.text.len());
-                }
-            }
-            continue;
+            return self.blank(bl.text.len());
         }
         if let Some((printed, parsed, rest)) = stt::split_leading(content) {
-            let next_starts_row = body
-                .get(k + 1)
-                .is_some_and(|n| stt::split_leading(n.text).is_some());
-            if is_row_start(
-                &parsed,
-                rest,
-                last_stt.as_ref(),
-                open.as_ref(),
-                next_starts_row,
-            ) {
-                finish(&mut rows, open.take());
-                group.clear();
-                grouping = false;
-                last_stt = Some(parsed.clone());
-                open = Some(Open::new(
-                    Some((printed, parsed)),
-                    String::new(),
-                    rest,
-                    bl.no,
-                    trail,
-                ));
-                continue;
+            let open = self.open.as_ref();
+            if is_row_start(&parsed, rest, self.last_stt.as_ref(), open, next_has_stt) {
+                return self.stt_row(printed, parsed, rest, bl.no, trail);
             }
         }
-        if let Some(g) = group_text(&group, grouping, content) {
-            finish(&mut rows, open.take());
-            group = g;
-            grouping = true;
-            continue;
+        if let Some(g) = group_text(&self.group, self.grouping, content) {
+            self.flush();
+            self.group = g;
+            self.grouping = true;
+            return;
         }
-        let continues = match &open {
+        let lead = bl.text.len() - bl.text.trim_start().len();
+        if self.continues(content, lead) {
+            if let Some(o) = self.open.as_mut() {
+                o.push(content, trail);
+            }
+        } else {
+            self.flush();
+            let g = if self.grouping {
+                self.group.clone()
+            } else {
+                String::new()
+            };
+            self.open = Some(Open::new(None, g, content, bl.no, trail));
+        }
+    }
+
+    /// A run of `len` spaces: the open row's empty trailing cells.
+    fn blank(&mut self, len: usize) {
+        if len >= CLOSING_TRAIL {
+            if let Some(o) = self.open.as_mut() {
+                o.trail = o.trail.max(len);
+            }
+        }
+    }
+
+    /// A line opening a numbered row: the open row ends, the group too.
+    fn stt_row(&mut self, printed: String, parsed: Stt, rest: &str, no: usize, trail: usize) {
+        self.flush();
+        self.group.clear();
+        self.grouping = false;
+        self.last_stt = Some(parsed.clone());
+        self.open = Some(Open::new(
+            Some((printed, parsed)),
+            String::new(),
+            rest,
+            no,
+            trail,
+        ));
+    }
+
+    /// Whether text `content`, indented `lead` spaces, continues the open row.
+    fn continues(&self, content: &str, lead: usize) -> bool {
+        match &self.open {
             None => false,
-            Some(o) if grouping && o.stt.is_some() => false,
+            Some(o) if self.grouping && o.stt.is_some() => false,
             Some(o) if !o.has_label() => true,
             Some(_) if lead >= 2 => true,
             Some(o) if codes::is_code_list(content) && codes::ends_with_code(o.text()) => true,
@@ -175,23 +215,19 @@ pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
             Some(_) if content.starts_with(char::is_lowercase) => true,
             Some(_) if lead == 1 && content.starts_with(char::is_uppercase) => false,
             Some(o) => !o.closed(),
-        };
-        if continues {
-            if let Some(o) = open.as_mut() {
-                o.push(content, trail);
-            }
-        } else {
-            finish(&mut rows, open.take());
-            let g = if grouping {
-                group.clone()
-            } else {
-                String::new()
-            };
-            open = Some(Open::new(None, g, content, bl.no, trail));
         }
     }
-    finish(&mut rows, open.take());
-    rows
+
+    /// Ends the open row, if any.
+    fn flush(&mut self) {
+        finish(&mut self.rows, self.open.take());
+    }
+
+    /// The rows read, the last one ended.
+    fn finish(mut self) -> Vec<RawRow> {
+        self.flush();
+        self.rows
+    }
 }
 
 /// Whether a line opening with an STT token starts a row, or is a value or
@@ -203,7 +239,9 @@ fn is_row_start(
     open: Option<&Open>,
     next_starts_row: bool,
 ) -> bool {
-    if is_note_phrase(rest) || (rest.is_empty() && open.is_some_and(|o| o.text().ends_with('='))) {
+    if is_note_phrase(rest)
+        || (rest.is_empty() && open.is_some_and(|o| o.text().ends_with(is_assign_sign)))
+    {
         return false;
     }
     if !rest.is_empty() {

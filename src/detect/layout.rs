@@ -10,6 +10,7 @@ use super::raw::{append, RawRow};
 use super::region::Region;
 use super::{codes, split, stt};
 use crate::ingest::Line;
+use crate::value::{is_assign_sign, is_percent_sign};
 use unicode_normalization::UnicodeNormalization;
 
 /// Spaces that separate two cells on a line.
@@ -173,7 +174,12 @@ fn words(line: &Line) -> Vec<Segment> {
 fn classify(all: Vec<Segment>, cols: &Columns) -> LineCells {
     let mut c = LineCells::default();
     // A code label ("Chưa = 0", "Đang làm =") opens a unit cell.
-    let opens_code = |k: usize| all[k..].iter().take(3).any(|w| w.text.starts_with('='));
+    let opens_code = |k: usize| {
+        all[k..]
+            .iter()
+            .take(3)
+            .any(|w| w.text.starts_with(is_assign_sign))
+    };
     for (k, w) in all.iter().cloned().enumerate() {
         let at = |col: usize, slack: usize| w.x + slack >= col;
         if k == 0 && w.x + SLACK < cols.label {
@@ -206,8 +212,8 @@ fn classify(all: Vec<Segment>, cols: &Columns) -> LineCells {
 
 /// True when a word can open a unit cell: a unit's first word, "%", a code.
 fn starts_unit(word: &str) -> bool {
-    word == "%"
-        || word.contains('=')
+    is_percent_sign(word)
+        || word.contains(is_assign_sign)
         || PATTERNS
             .units
             .iter()
@@ -216,195 +222,274 @@ fn starts_unit(word: &str) -> bool {
 
 /// Reads the rows of a layout-preserving table region.
 pub fn rows(lines: &[Line], region: &Region) -> Vec<RawRow> {
-    let Some(mut cols) = columns_at(lines, region.headers[0]) else {
+    let Some(mut reader) = Reader::new(lines, region) else {
         return Vec::new();
     };
-    let mut rows: Vec<RawRow> = Vec::new();
-    let mut group = String::new();
-    let mut inner_label: Option<usize> = None;
-    // Where the previous label line ended, as columns from the label's start
-    // (0: no label line to continue).
-    let mut last_label_end = 0usize;
-    let mut in_footnotes = false;
-    let mut after_break = false;
-    let mut last_page = lines.get(region.span.start).and_then(|l| l.page);
-    // Where labels really start (the STT column may be wider than its header).
-    let mut label_x = cols.label;
-    // Within the lines of a header (cells wrapped over several lines).
-    let mut in_header = false;
-    // The line of the last row, when its STT ended in a dot ("3.3.") and
-    // it was the last line read.
-    let mut stt_open: Option<usize> = None;
     for i in region.span.clone() {
-        let line = &lines[i];
-        if is_header_start(lines, i) {
-            if let Some(c) = columns_at(lines, i) {
-                cols = c;
-            }
-            in_footnotes = false;
-            after_break = true;
-            in_header = true;
-            continue;
+        reader.line(i);
+    }
+    reader.finish()
+}
+
+/// The layout reader's state between lines: one method per kind of line
+/// (a header, page furniture, an STT row start, a label line that opens a
+/// row or continues one, a grouping cell, cells only).
+struct Reader<'a> {
+    lines: &'a [Line],
+    /// End of the region (exclusive), for the page-number look-ahead.
+    end: usize,
+    cols: Columns,
+    rows: Vec<RawRow>,
+    /// Text of the grouping cell the current rows sit in.
+    group: String,
+    /// Where labels beside a grouping cell start.
+    inner_label: Option<usize>,
+    /// Where the previous label line ended, as columns from the label's
+    /// start (0: no label line to continue).
+    last_label_end: usize,
+    in_footnotes: bool,
+    /// A header (or its repetition) came since the last body line.
+    after_break: bool,
+    last_page: Option<u32>,
+    /// Where labels really start (the STT column may be wider than its header).
+    label_x: usize,
+    /// Within the lines of a header (cells wrapped over several lines).
+    in_header: bool,
+    /// The last row's STT ended in a dot ("3.3.") on the last line read.
+    stt_open: bool,
+}
+
+impl<'a> Reader<'a> {
+    fn new(lines: &'a [Line], region: &Region) -> Option<Self> {
+        let cols = columns_at(lines, region.headers[0])?;
+        Some(Reader {
+            lines,
+            end: region.span.end,
+            cols,
+            rows: Vec::new(),
+            group: String::new(),
+            inner_label: None,
+            last_label_end: 0,
+            in_footnotes: false,
+            after_break: false,
+            last_page: lines.get(region.span.start).and_then(|l| l.page),
+            label_x: cols.label,
+            in_header: false,
+            stt_open: false,
+        })
+    }
+
+    /// Reads line `i`: sends it to the method for its kind.
+    fn line(&mut self, i: usize) {
+        let line = &self.lines[i];
+        if is_header_start(self.lines, i) {
+            return self.header_start(i);
         }
-        if is_header_line(line) || (in_header && is_header_fragment(line)) {
-            after_break = true;
-            continue;
+        if is_header_line(line) || (self.in_header && is_header_fragment(line)) {
+            self.after_break = true;
+            return;
         }
         if !line.text.trim().is_empty() {
-            in_header = false;
+            self.in_header = false;
         }
         if is_footnote_rule(line) {
-            in_footnotes = true;
+            self.in_footnotes = true;
         }
-        // A URL or a number at the page margin is page furniture; one in
-        // the label column is label text ("mức độ" / "4").
         let line_words = words(line);
-        let indent = line_words.first().map_or(0, |w| w.x);
-        let in_label_column = indent + SLACK >= label_x && indent <= label_x + SLACK;
-        let page_number = is_page_number(line)
-            && !in_label_column
-            && next_is_header(lines, i + 1, region.span.end);
-        let footer_url = is_url_line(line) && indent + SLACK < label_x;
-        if in_footnotes || line.text.trim().is_empty() || footer_url || page_number {
-            continue;
+        if self.in_footnotes || self.is_furniture(i, &line_words) {
+            return;
         }
-        // Rules only tell rows apart within a page: the first line after a
-        // page break sits under the repeated header's rule whatever it is.
-        let new_page = line.page != last_page;
-        let rule_above = if after_break || new_page {
+        let rule_above = self.rule_above(line);
+        let stt_dot = line_words.first().is_some_and(|w| w.text.ends_with('.'));
+        let mut c = classify(line_words, &self.cols);
+        self.finish_wrapped_stt(&mut c, stt_dot);
+        match c.stt.take() {
+            Some(stt) => self.stt_row(stt, c, rule_above, line.no),
+            None => self.label_line(c, rule_above, line.no),
+        }
+    }
+
+    /// A header starts (first or repeated on a new page): its columns.
+    fn header_start(&mut self, i: usize) {
+        if let Some(c) = columns_at(self.lines, i) {
+            self.cols = c;
+        }
+        self.in_footnotes = false;
+        self.after_break = true;
+        self.in_header = true;
+    }
+
+    /// A blank line, or page furniture: a URL or a number at the page
+    /// margin (one in the label column is label text, "mức độ" / "4").
+    fn is_furniture(&self, i: usize, line_words: &[Segment]) -> bool {
+        let line = &self.lines[i];
+        let indent = line_words.first().map_or(0, |w| w.x);
+        let in_label_column = indent + SLACK >= self.label_x && indent <= self.label_x + SLACK;
+        let page_number =
+            is_page_number(line) && !in_label_column && next_is_header(self.lines, i + 1, self.end);
+        let footer_url = is_url_line(line) && indent + SLACK < self.label_x;
+        line.text.trim().is_empty() || footer_url || page_number
+    }
+
+    /// Whether a rule is drawn above a body line. Rules only tell rows apart
+    /// within a page: the first line after a page break sits under the
+    /// repeated header's rule whatever it is.
+    fn rule_above(&mut self, line: &Line) -> Option<bool> {
+        let new_page = line.page != self.last_page;
+        let rule = if self.after_break || new_page {
             None
         } else {
             line.rule_above
         };
-        after_break = false;
-        last_page = line.page;
-        let stt_word = line_words
-            .first()
-            .map(|w| w.text.clone())
-            .unwrap_or_default();
-        let mut c = classify(line_words, &cols);
-        // An STT wrapped in a narrow column ("3.3." / "1"): the digits
-        // under an STT that ended in a dot finish it; the line continues the row.
-        if let (Some(s), Some(prev)) = (&c.stt, rows.last_mut()) {
+        self.after_break = false;
+        self.last_page = line.page;
+        rule
+    }
+
+    /// An STT wrapped in a narrow column ("3.3." / "1"): the digits under an
+    /// STT that ended in a dot finish it; the line continues the row.
+    fn finish_wrapped_stt(&mut self, c: &mut LineCells, stt_dot: bool) {
+        if let (true, Some(s), Some(prev)) = (self.stt_open, &c.stt, self.rows.last_mut()) {
             // Only skipped lines (blank, a repeated header) came between.
-            if stt_open.is_some() && s.chars().all(|ch| ch.is_ascii_digit()) {
+            if s.chars().all(|ch| ch.is_ascii_digit()) {
                 prev.stt = format!("{}.{s}", prev.stt);
                 c.stt = None;
             }
         }
-        stt_open = None;
-        if c.stt.is_some() && stt_word.ends_with('.') {
-            stt_open = Some(i);
+        self.stt_open = c.stt.is_some() && stt_dot;
+    }
+
+    /// A line opening with an STT: a new row, or the STT of a ruled row
+    /// whose text, centred above it, was already read.
+    fn stt_row(&mut self, stt: String, c: LineCells, rule_above: Option<bool>, no: usize) {
+        if let Some(first) = c.labels.first() {
+            self.label_x = first.x;
         }
-        if let (Some(_), Some(first)) = (&c.stt, c.labels.first()) {
-            label_x = first.x;
-        }
-        let label_width = cols.unit.saturating_sub(label_x).max(1);
-        if let Some(s) = c.stt {
-            group.clear();
-            let label = c
-                .labels
-                .iter()
-                .map(|s| s.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            last_label_end = c.labels.last().map_or(0, |l| l.end.saturating_sub(label_x));
-            // An STT centred in a ruled row: the lines above it, in the same
-            // band between two rules, are already that row.
-            if let (Some(false), Some(prev)) = (rule_above, rows.last_mut()) {
-                if prev.stt.is_empty() {
-                    prev.stt = s;
-                    append(&mut prev.label, &label);
-                    append(&mut prev.unit, &c.unit);
-                    append(&mut prev.value, &c.value);
-                    append(&mut prev.note, &c.note);
-                    continue;
-                }
+        self.group.clear();
+        let label = c
+            .labels
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.last_label_end = c
+            .labels
+            .last()
+            .map_or(0, |l| l.end.saturating_sub(self.label_x));
+        if let (Some(false), Some(prev)) = (rule_above, self.rows.last_mut()) {
+            if prev.stt.is_empty() {
+                prev.stt = stt;
+                append(&mut prev.label, &label);
+                append_cells(prev, &c);
+                return;
             }
-            rows.push(RawRow {
-                stt: s,
-                label,
-                unit: c.unit,
-                value: c.value,
-                note: c.note,
-                line: line.no,
-                ..RawRow::default()
-            });
-            continue;
         }
+        self.rows.push(RawRow {
+            stt,
+            label,
+            unit: c.unit,
+            value: c.value,
+            note: c.note,
+            line: no,
+            ..RawRow::default()
+        });
+    }
+
+    /// A line without STT: label text (beside a grouping cell or not) that
+    /// continues the last row or opens an unnumbered one, or cells only.
+    fn label_line(&mut self, c: LineCells, rule_above: Option<bool>, no: usize) {
         let (group_seg, label_seg) = match c.labels.as_slice() {
             [g, l, ..] => (Some(g.clone()), Some(l.clone())),
-            [l] if inner_label.is_some_and(|x| l.x + SLACK >= x) => (None, Some(l.clone())),
             [l] => (None, Some(l.clone())),
             [] => (None, None),
         };
         if let (Some(g), Some(l)) = (&group_seg, &label_seg) {
-            inner_label = Some(l.x);
-            // A group cell wrapping beside a new sub-row ("loại VBQPPL").
-            let starts_group = rows.last().is_none_or(|r| r.group.is_empty())
-                || !group.is_empty()
-                    && l.text.starts_with(char::is_uppercase)
-                    && g.text.starts_with(char::is_uppercase);
-            if starts_group && g.text.starts_with(char::is_uppercase) {
-                group = g.text.clone();
-            } else {
-                append(&mut group, &g.text);
-                if let Some(r) = rows.last_mut() {
-                    if !r.group.is_empty() {
-                        r.group = group.clone();
-                    }
-                }
-            }
+            self.group_cell(g, l);
         }
-        match (label_seg, rows.last_mut()) {
-            (Some(l), Some(prev))
-                if group_seg.is_none()
-                    && match rule_above {
-                        // Drawn rules decide: no rule above, the same cell.
-                        Some(rule) => !rule,
-                        None => {
-                            l.text.starts_with(char::is_lowercase)
-                                || (is_wrap(last_label_end, &l.text, label_width)
-                                    && !opens_new_cells(prev, &c))
-                        }
-                    } =>
-            {
+        let joins = match (&label_seg, self.rows.last()) {
+            (Some(l), Some(prev)) => group_seg.is_none() && self.continues(l, prev, &c, rule_above),
+            _ => false,
+        };
+        match (label_seg, self.rows.last_mut()) {
+            (Some(l), Some(prev)) if joins => {
                 append(&mut prev.label, &l.text);
-                append(&mut prev.unit, &c.unit);
-                append(&mut prev.value, &c.value);
-                append(&mut prev.note, &c.note);
-                last_label_end = l.end.saturating_sub(label_x);
+                append_cells(prev, &c);
+                self.last_label_end = l.end.saturating_sub(self.label_x);
             }
             (Some(l), _) => {
-                last_label_end = l.end.saturating_sub(label_x);
-                rows.push(RawRow {
+                self.last_label_end = l.end.saturating_sub(self.label_x);
+                let grouped =
+                    group_seg.is_some() || self.inner_label.is_some_and(|x| l.x + SLACK >= x);
+                self.rows.push(RawRow {
                     label: l.text,
-                    group: if group_seg.is_some() || inner_label.is_some_and(|x| l.x + SLACK >= x) {
-                        group.clone()
+                    group: if grouped {
+                        self.group.clone()
                     } else {
                         String::new()
                     },
                     unit: c.unit,
                     value: c.value,
                     note: c.note,
-                    line: line.no,
+                    line: no,
                     ..RawRow::default()
                 });
             }
-            (None, Some(prev)) => {
-                append(&mut prev.unit, &c.unit);
-                append(&mut prev.value, &c.value);
-                append(&mut prev.note, &c.note);
-            }
+            (None, Some(prev)) => append_cells(prev, &c),
             (None, None) => {}
         }
     }
-    for r in &mut rows {
-        let (label, notes) = split::take_glued_footnotes(&r.label);
-        r.label = label;
-        r.footnotes = notes;
+
+    /// Whether label text `l` continues the previous row's label: drawn rules
+    /// decide (no rule above, the same cell); without rules, a lower-case
+    /// start or a wrap from a full line that opens no new cells.
+    fn continues(&self, l: &Segment, prev: &RawRow, c: &LineCells, rule: Option<bool>) -> bool {
+        let label_width = self.cols.unit.saturating_sub(self.label_x).max(1);
+        match rule {
+            Some(rule) => !rule,
+            None => {
+                l.text.starts_with(char::is_lowercase)
+                    || (is_wrap(self.last_label_end, &l.text, label_width)
+                        && !opens_new_cells(prev, c))
+            }
+        }
     }
-    rows
+
+    /// A grouping cell `g` beside label `l`: it starts a new group, or
+    /// continues the current one wrapping beside a new sub-row ("loại VBQPPL").
+    fn group_cell(&mut self, g: &Segment, l: &Segment) {
+        self.inner_label = Some(l.x);
+        let starts_group = self.rows.last().is_none_or(|r| r.group.is_empty())
+            || !self.group.is_empty()
+                && l.text.starts_with(char::is_uppercase)
+                && g.text.starts_with(char::is_uppercase);
+        if starts_group && g.text.starts_with(char::is_uppercase) {
+            self.group = g.text.clone();
+        } else {
+            append(&mut self.group, &g.text);
+            if let Some(r) = self.rows.last_mut() {
+                if !r.group.is_empty() {
+                    r.group = self.group.clone();
+                }
+            }
+        }
+    }
+
+    /// The rows read, their labels' glued footnote numbers taken off.
+    fn finish(mut self) -> Vec<RawRow> {
+        for r in &mut self.rows {
+            let (label, notes) = split::take_glued_footnotes(&r.label);
+            r.label = label;
+            r.footnotes = notes;
+        }
+        self.rows
+    }
+}
+
+/// Appends a line's unit, value and note cells to a row's.
+fn append_cells(row: &mut RawRow, c: &LineCells) {
+    append(&mut row.unit, &c.unit);
+    append(&mut row.value, &c.value);
+    append(&mut row.note, &c.note);
 }
 
 /// True when a line's cells cannot continue the previous row's: a second
@@ -421,7 +506,8 @@ fn opens_new_cells(prev: &RawRow, c: &LineCells) -> bool {
         !prev.unit.is_empty() && !codes::ends_with_code(&prev.unit) && !prev.unit.ends_with(',');
     // A capitalised unit or a symbol unit ("%"), not a code's "= 1".
     let new_unit = c.unit.starts_with(|ch: char| {
-        ch.is_uppercase() || (!ch.is_alphanumeric() && !matches!(ch, '=' | '(' | ','))
+        ch.is_uppercase()
+            || (!ch.is_alphanumeric() && !matches!(ch, '(' | ',') && !is_assign_sign(ch))
     });
     second_value || (unit_done && new_unit && !codes::is_code_list(&c.unit))
 }

@@ -14,10 +14,13 @@ mod numbering;
 mod patterns;
 mod raw;
 mod region;
+#[cfg(test)]
+mod spec;
 mod split;
 mod stt;
 mod tabbed;
 
+use crate::diagnostics;
 use crate::ingest::Line;
 use crate::model::{Column, Row, Table, Value, Warning};
 use crate::{normalize, value};
@@ -56,7 +59,7 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
     }
     if out.tables.iter().all(|t| t.rows.is_empty()) {
         out.warnings.push(Warning::new(
-            "no_indicator_table",
+            diagnostics::NO_INDICATOR_TABLE,
             "no STT-numbered indicator table was found",
         ));
     }
@@ -101,7 +104,7 @@ fn table(
         .collect();
     if rows.is_empty() {
         warnings.push(Warning::new(
-            "truncated_table",
+            diagnostics::TRUNCATED_TABLE,
             format!("table \"{title}\" has a header but no rows"),
         ));
     }
@@ -167,7 +170,7 @@ fn check_truncation(lines: &[Line], out: &mut Detection) {
         && row.note.is_empty()
     {
         out.warnings.push(Warning::new(
-            "truncated_table",
+            diagnostics::TRUNCATED_TABLE,
             format!(
                 "the document ends inside row \"{}\" (line {}): the table looks cut off",
                 row.stt, row.line

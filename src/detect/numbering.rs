@@ -3,6 +3,7 @@
 
 use super::raw::RawRow;
 use super::stt::{self, Stt};
+use crate::diagnostics;
 use crate::model::Warning;
 use std::collections::HashSet;
 
@@ -46,7 +47,7 @@ pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<
                     let restart = parts.len() == 1 && parts[0] == 1;
                     if !(stt::is_successor(&parts, prev) || restart) {
                         warnings.push(Warning::new(
-                            "stt_out_of_order",
+                            diagnostics::STT_OUT_OF_ORDER,
                             format!(
                                 "table \"{table}\": STT {printed} follows {last_stt} (line {})",
                                 row.line
@@ -76,7 +77,7 @@ pub fn number(rows: &[RawRow], table: &str, warnings: &mut Vec<Warning>) -> Vec<
         };
         if !seen.insert((section.as_ref().map(|s| s.0.clone()), row.stt.clone())) {
             warnings.push(Warning::new(
-                "duplicate_stt",
+                diagnostics::DUPLICATE_STT,
                 format!(
                     "table \"{table}\": STT {} appears more than once (line {})",
                     row.stt, row.line

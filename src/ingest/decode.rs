@@ -1,6 +1,7 @@
 //! Byte → text decoding for text renderings: UTF-8 (with or without BOM),
 //! UTF-16 with BOM, and a lossless fallback for stray non-UTF-8 bytes.
 
+use crate::diagnostics;
 use crate::model::Warning;
 
 /// Decoded text plus what was noticed on the way.
@@ -47,7 +48,7 @@ fn decode_utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Decoded {
     let mut warnings = Vec::new();
     if bad > 0 || bytes.len() % 2 == 1 {
         warnings.push(Warning::new(
-            "invalid_utf16",
+            diagnostics::INVALID_UTF16,
             format!("{bad} unpaired UTF-16 surrogates replaced"),
         ));
     }
@@ -69,7 +70,7 @@ fn decode_utf8_lossless(bytes: &[u8]) -> Decoded {
     }
     let mut warnings = Vec::new();
     if bad > 0 {
-        warnings.push(Warning::new("invalid_utf8", message));
+        warnings.push(Warning::new(diagnostics::INVALID_UTF8, message));
     }
     Decoded { text, warnings }
 }

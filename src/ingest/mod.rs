@@ -18,6 +18,7 @@ pub mod sniff;
 pub mod text;
 pub(crate) mod xml;
 
+use crate::diagnostics;
 use crate::model::{OcrInfo, Repair, Warning};
 use crate::options::Options;
 
@@ -132,7 +133,7 @@ pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
 pub fn read_with(bytes: &[u8], ext: &str, options: &Options) -> Result<SourceDoc, IngestError> {
     if bytes.is_empty() && SUPPORTED_EXTENSIONS.contains(&ext) {
         return Err(IngestError {
-            code: "empty_input",
+            code: diagnostics::EMPTY_INPUT,
             message: "the file is empty (0 bytes)".into(),
         });
     }
@@ -154,19 +155,19 @@ pub fn read_with(bytes: &[u8], ext: &str, options: &Options) -> Result<SourceDoc
             "htm" | "html" => html::read(bytes, "html"),
             "txt" | "md" => text::read(bytes, ext),
             "docx" | "docm" => Err(IngestError {
-                code: "not_zip",
+                code: diagnostics::NOT_ZIP,
                 message: "the file is named .docx but is not a zip package".into(),
             }),
             "pdf" => Err(IngestError {
-                code: "not_pdf",
+                code: diagnostics::NOT_PDF,
                 message: "the file is named .pdf but has no PDF header".into(),
             }),
             "doc" => Err(IngestError {
-                code: "not_ole",
+                code: diagnostics::NOT_OLE,
                 message: "the file is named .doc but is not a Word 97-2003 (OLE) file".into(),
             }),
             other => Err(IngestError {
-                code: "unsupported_format",
+                code: diagnostics::UNSUPPORTED_FORMAT,
                 message: format!("no front end reads .{other} files"),
             }),
         },

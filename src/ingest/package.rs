@@ -3,6 +3,7 @@
 //! [`MAX_RATIO`] times its compressed size, so a zip bomb costs nothing.
 //! The one owner of these limits for every zip-based reader.
 
+use crate::diagnostics;
 use crate::ingest::IngestError;
 use std::io::{Cursor, Read};
 use zip::result::ZipError;
@@ -39,14 +40,14 @@ pub struct Package<'a> {
 
 fn zip_bomb(message: String) -> IngestError {
     IngestError {
-        code: "zip_bomb",
+        code: diagnostics::ZIP_BOMB,
         message,
     }
 }
 
 fn encrypted() -> IngestError {
     IngestError {
-        code: "encrypted",
+        code: diagnostics::ENCRYPTED,
         message: "the document is password-protected".into(),
     }
 }
@@ -56,7 +57,7 @@ impl<'a> Package<'a> {
     /// failure here is a damaged or cut-off package.
     pub fn open(bytes: &'a [u8]) -> Result<Self, IngestError> {
         let zip = ZipArchive::new(Cursor::new(bytes)).map_err(|e| IngestError {
-            code: "corrupt_zip",
+            code: diagnostics::CORRUPT_ZIP,
             message: format!("the zip package is damaged or cut off: {e}"),
         })?;
         if zip.len() > MAX_ENTRIES {
@@ -102,7 +103,7 @@ impl<'a> Package<'a> {
             }
             Err(e) => {
                 return Err(IngestError {
-                    code: "corrupt_zip",
+                    code: diagnostics::CORRUPT_ZIP,
                     message: format!("cannot open {name}: {e}"),
                 })
             }
@@ -135,7 +136,7 @@ impl<'a> Package<'a> {
         let mut total: u64 = 0;
         for name in names.iter().filter(|n| !n.ends_with('/')) {
             let missing = IngestError {
-                code: "corrupt_zip",
+                code: diagnostics::CORRUPT_ZIP,
                 message: format!("cannot open {name}"),
             };
             let mut part = self.part(name, missing)?;
@@ -148,7 +149,7 @@ impl<'a> Package<'a> {
             );
             part.check()?;
             total = total.saturating_add(copied.map_err(|e| IngestError {
-                code: "corrupt_zip",
+                code: diagnostics::CORRUPT_ZIP,
                 message: format!("{name} is damaged: {e}"),
             })?);
             if total > MAX_PART_BYTES {

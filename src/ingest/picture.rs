@@ -2,6 +2,7 @@
 //! read by OCR and laid out as a scanned PDF page is.
 
 use super::image::file_pages;
+use crate::diagnostics;
 use super::{ocr, pdf, IngestError, SourceDoc};
 use crate::ingest::ocr::OcrFailure;
 use crate::model::Warning;
@@ -10,7 +11,7 @@ use crate::options::Options;
 /// Reads an image file.
 pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, IngestError> {
     let images = file_pages(bytes).map_err(|e| IngestError {
-        code: "malformed_image",
+        code: diagnostics::MALFORMED_IMAGE,
         message: format!("the image cannot be decoded: {e}"),
     })?;
     let engine = ocr::available(options).map_err(|why| unreadable(&why, images.len()))?;
@@ -25,7 +26,7 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
                 read.push(page);
             }
             Err(OcrFailure::Failed(reason)) => warnings.push(Warning::new(
-                "ocr_failed",
+                diagnostics::OCR_FAILED,
                 format!("page {number} could not be read by OCR: {reason}"),
             )),
             Err(why) => return Err(unreadable(&why, images.len())),
@@ -33,7 +34,7 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
     }
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(IngestError {
-            code: "no_text_layer",
+            code: diagnostics::NO_TEXT_LAYER,
             message: format!(
                 "OCR found no text on the {} page(s) of the image",
                 images.len()
@@ -63,7 +64,7 @@ fn unreadable(why: &OcrFailure, pages: usize) -> IngestError {
         OcrFailure::Failed(reason) => format!("OCR failed: {reason}"),
     };
     IngestError {
-        code: "no_text_layer",
+        code: diagnostics::NO_TEXT_LAYER,
         message: format!("an image of {pages} page(s) has no text layer: {how}"),
     }
 }

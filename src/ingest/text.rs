@@ -3,6 +3,7 @@
 
 use super::decode::decode_text;
 use super::{IngestError, Line, SourceDoc};
+use crate::diagnostics;
 
 /// Share of control characters above which a text file counts as binary junk.
 const MAX_CONTROL_SHARE: f64 = 0.10;
@@ -11,14 +12,14 @@ const MAX_CONTROL_SHARE: f64 = 0.10;
 pub fn read(bytes: &[u8], ext: &str) -> Result<SourceDoc, IngestError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError {
-            code: "empty_input",
+            code: diagnostics::EMPTY_INPUT,
             message: "the file is empty or holds only white space".into(),
         });
     }
     let decoded = decode_text(bytes);
     if control_share(&decoded.text) > MAX_CONTROL_SHARE {
         return Err(IngestError {
-            code: "binary_input",
+            code: diagnostics::BINARY_INPUT,
             message: "the file looks like binary data, not text".into(),
         });
     }

@@ -15,6 +15,7 @@ mod signer;
 mod unit;
 mod vocab;
 
+use crate::diagnostics;
 use crate::ingest::Line;
 use crate::model::{Report, Table, Warning};
 use crate::normalize::fold;
@@ -153,7 +154,7 @@ fn no_heading(report: &Report) -> Warning {
         None => "the issuing unit is left empty",
     };
     Warning::new(
-        "no_heading",
+        diagnostics::NO_HEADING,
         format!("no heading block (issuing organ, number, place and date) was found: {said}"),
     )
 }

@@ -16,6 +16,7 @@ pub use fold::fold;
 pub use markup::strip_markup;
 pub use repair::attach as attach_repairs;
 
+use crate::diagnostics;
 #[cfg(test)]
 use crate::ingest::Run;
 use crate::ingest::{Line, SourceDoc};
@@ -43,14 +44,14 @@ pub fn normalize_doc(mut doc: SourceDoc) -> SourceDoc {
     doc.repairs = repairs;
     if incomplete {
         doc.warnings.push(Warning::new(
-            "repair_incomplete",
+            diagnostics::REPAIR_INCOMPLETE,
             "the document has more damaged text than one document may have read again; \
              the rest was left as printed",
         ));
     }
     if let Some(first) = doc.repairs.first() {
         doc.warnings.push(Warning::new(
-            "repaired_text",
+            diagnostics::REPAIRED_TEXT,
             format!(
                 "{} words had lost letters and were restored from context \
                  (first on line {}: \"{}\" read as \"{}\")",

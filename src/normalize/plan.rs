@@ -6,6 +6,7 @@
 //! regions: a Unicode body and a legacy table pasted into it.
 
 use super::legacy::{self, Encoding};
+use crate::diagnostics;
 use crate::ingest::Line;
 use crate::model::Warning;
 use std::collections::{BTreeMap, HashMap};
@@ -146,7 +147,7 @@ impl Plan {
     pub fn warnings(&self) -> Vec<Warning> {
         let converted = |what: String, enc: &Encoding| {
             Warning::new(
-                "legacy_encoding",
+                diagnostics::LEGACY_ENCODING,
                 format!(
                     "{what} was typed in a legacy encoding ({enc:?}) and was converted to Unicode"
                 ),

@@ -446,9 +446,14 @@ impl Writer {
         }
     }
 
+    /// True when records go out as JSON Lines (what [`Writer::write_line`] takes).
+    pub fn is_json_lines(&self) -> bool {
+        matches!(self.mode, Mode::Json { pretty: false, .. })
+    }
+
     /// Writes one record already serialised as a JSON line (without its
-    /// newline), such as a line an earlier run wrote (JSON Lines only;
-    /// `--resume`).
+    /// newline): a line an earlier run wrote (`--resume`) or a worker's
+    /// (JSON Lines only).
     pub fn write_line(&mut self, line: &str) -> Result<(), OutputError> {
         match &mut self.mode {
             Mode::Json { out, pretty: false } => out

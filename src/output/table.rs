@@ -318,7 +318,7 @@ pub(crate) mod tests {
         let mut record = crate::pipeline::failed(
             crate::model::Source {
                 path: "a.txt".into(),
-                format: "txt".into(),
+                format: crate::model::SourceFormat::Txt,
                 sha256: "ab".into(),
                 bytes: 2,
                 pages: None,

@@ -6,8 +6,7 @@ use std::sync::LazyLock;
 
 /// An assignment sign followed by a code number: "= 1".
 static ASSIGN: LazyLock<Regex> = LazyLock::new(|| {
-    let signs: Vec<String> = VOCAB.assign.iter().map(|s| regex::escape(s)).collect();
-    Regex::new(&format!(r"(?:{})\s*([0-9]+)", signs.join("|"))).expect("valid regex")
+    Regex::new(&format!(r"{}\s*([0-9]+)", super::assign_class(false))).expect("valid regex")
 });
 
 /// One code of a unit cell.

@@ -76,6 +76,38 @@ pub fn is_percent_unit(unit: &str) -> bool {
     VOCAB.is_percent_unit(unit)
 }
 
+/// True for a sign written between a code's label and its number ("=",
+/// "＝": `[codes] assign` of `patterns/values.toml`).
+pub fn is_assign_sign(c: char) -> bool {
+    VOCAB.assign.contains(&c)
+}
+
+/// The assignment signs as a regex character class (`[=＝]`), or its
+/// complement (`[^=＝]`) with `negated`: patterns around code items are
+/// built from it, never typed with their own signs.
+pub fn assign_class(negated: bool) -> String {
+    let signs: String = VOCAB
+        .assign
+        .iter()
+        .map(|c| regex::escape(&c.to_string()))
+        .collect();
+    format!("[{}{signs}]", if negated { "^" } else { "" })
+}
+
+/// True when a unit cell holds a percent sign ("%", "％": `[percent] signs`
+/// of `patterns/values.toml`), as opposed to a percent word ("Tỷ lệ").
+pub fn has_percent_sign(unit: &str) -> bool {
+    VOCAB
+        .percent_signs
+        .iter()
+        .any(|s| unit.contains(s.as_str()))
+}
+
+/// True when a word is a percent sign on its own ("%").
+pub fn is_percent_sign(word: &str) -> bool {
+    VOCAB.percent_signs.iter().any(|s| s == word)
+}
+
 /// Splits a leading minus sign glued to a digit ("-5").
 fn split_sign(text: &str) -> (bool, &str) {
     match text.strip_prefix(MINUS) {

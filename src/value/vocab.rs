@@ -58,8 +58,8 @@ pub(super) struct Vocab {
     pub percent_signs: Vec<String>,
     /// Unit words that make a bare number a percentage.
     pub percent_units: Vec<String>,
-    /// Signs between a code label and its number.
-    pub assign: Vec<String>,
+    /// Signs between a code label and its number, one character each.
+    pub assign: Vec<char>,
     /// Characters trimmed off code labels.
     pub label_trim: Vec<char>,
 }
@@ -74,7 +74,7 @@ impl From<RawVocab> for Vocab {
             yes_no_units: folded(r.boolean.units),
             percent_signs: r.percent.signs,
             percent_units: folded(r.percent.unit_words),
-            assign: r.codes.assign,
+            assign: r.codes.assign.iter().flat_map(|s| s.chars()).collect(),
             label_trim: r.codes.label_trim.iter().flat_map(|s| s.chars()).collect(),
         }
     }
@@ -124,7 +124,7 @@ mod tests {
         assert!(VOCAB.no.contains(&"không".to_string()));
         assert!(VOCAB.empty.contains(&"-".to_string()));
         assert!(VOCAB.percent_signs.contains(&"%".to_string()));
-        assert!(VOCAB.assign.contains(&"=".to_string()));
+        assert!(VOCAB.assign.contains(&'='));
         assert!(VOCAB.label_trim.contains(&';'));
     }
 

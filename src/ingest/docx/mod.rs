@@ -14,6 +14,7 @@ use super::blocks;
 use super::package::Package;
 use super::xml::XmlError;
 use super::{IngestError, SourceDoc};
+use crate::diagnostics;
 use body::BodyReader;
 
 /// Reads a DOCX package.
@@ -24,7 +25,7 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
 /// Reads the main document part of an opened WordprocessingML package.
 pub(crate) fn read_package(pkg: &mut Package) -> Result<SourceDoc, IngestError> {
     let missing = IngestError {
-        code: "no_document_xml",
+        code: diagnostics::NO_DOCUMENT_XML,
         message: "the zip holds no word/document.xml: not a Word document".into(),
     };
     let mut part = pkg.part("word/document.xml", missing)?;
@@ -32,15 +33,15 @@ pub(crate) fn read_package(pkg: &mut Package) -> Result<SourceDoc, IngestError> 
     part.check()?;
     let body = body.map_err(|e| match e {
         XmlError::Malformed(m) => IngestError {
-            code: "malformed_xml",
+            code: diagnostics::MALFORMED_XML,
             message: format!("word/document.xml is not well-formed XML: {m}"),
         },
         XmlError::Dtd => IngestError {
-            code: "xml_dtd",
+            code: diagnostics::XML_DTD,
             message: "word/document.xml declares a DTD; its entities are never expanded".into(),
         },
         XmlError::TooDeep => IngestError {
-            code: "malformed_xml",
+            code: diagnostics::MALFORMED_XML,
             message: "tables or text boxes are nested too deep".into(),
         },
     })?;

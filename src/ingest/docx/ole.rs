@@ -1,6 +1,7 @@
 //! OLE compound files: an encrypted OOXML package, or a Word 97-2003 `.doc`
 //! read in-process, else converted to DOCX with LibreOffice when installed.
 
+use crate::diagnostics;
 use crate::ingest::sniff::{is_encrypted_ooxml, is_word97};
 use crate::ingest::{IngestError, SourceDoc};
 use std::path::{Path, PathBuf};
@@ -20,13 +21,13 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 pub fn read_ole(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
     if is_encrypted_ooxml(bytes) {
         return Err(IngestError {
-            code: "encrypted",
+            code: diagnostics::ENCRYPTED,
             message: "the file is an encrypted (password-protected) Office package".into(),
         });
     }
     if !is_word97(bytes) {
         return Err(IngestError {
-            code: "not_word",
+            code: diagnostics::NOT_WORD,
             message: "the OLE file holds no WordDocument stream: not a Word 97-2003 document \
                       (an Excel or PowerPoint file, or damaged)"
                 .into(),
@@ -38,7 +39,7 @@ pub fn read_ole(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
     };
     let Some(converter) = find_converter() else {
         return Err(IngestError {
-            code: "unsupported_format",
+            code: diagnostics::UNSUPPORTED_FORMAT,
             message: format!(
                 "this Word 97-2003 (.doc) file could not be read in-process ({in_process}); \
                  install LibreOffice so that `soffice` is on PATH to convert it, or save it as .docx"
@@ -60,7 +61,7 @@ fn find_converter() -> Option<PathBuf> {
 
 fn failed(message: String) -> IngestError {
     IngestError {
-        code: "conversion_failed",
+        code: diagnostics::CONVERSION_FAILED,
         message,
     }
 }

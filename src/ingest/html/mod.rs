@@ -10,6 +10,7 @@ mod walk;
 
 use super::blocks;
 use super::{IngestError, SourceDoc};
+use crate::diagnostics;
 
 /// Deepest element nesting read.
 pub const MAX_DEPTH: usize = 512;
@@ -50,7 +51,7 @@ pub fn is_html(bytes: &[u8]) -> bool {
 pub fn read(bytes: &[u8], format: &str) -> Result<SourceDoc, IngestError> {
     let text = charset::decode(bytes);
     let parts = walk::blocks(&text).map_err(|_| IngestError {
-        code: "malformed_html",
+        code: diagnostics::MALFORMED_HTML,
         message: format!("elements are nested deeper than {MAX_DEPTH}"),
     })?;
     Ok(blocks::to_source(format, &parts))

@@ -13,6 +13,7 @@ use super::package::Package;
 use super::sheet::{self, Sheet};
 use super::xml::XmlError;
 use super::{blocks, IngestError, SourceDoc};
+use crate::diagnostics;
 use content::ContentReader;
 
 /// Which OpenDocument the package holds.
@@ -27,7 +28,7 @@ pub enum Kind {
 /// Reads an opened OpenDocument package.
 pub fn read(pkg: &mut Package, kind: Kind) -> Result<SourceDoc, IngestError> {
     let missing = IngestError {
-        code: "no_content_xml",
+        code: diagnostics::NO_CONTENT_XML,
         message: "the OpenDocument package holds no content.xml".into(),
     };
     let mut part = pkg.part("content.xml", missing)?;
@@ -35,15 +36,15 @@ pub fn read(pkg: &mut Package, kind: Kind) -> Result<SourceDoc, IngestError> {
     part.check()?;
     let body = body.map_err(|e| match e {
         XmlError::Malformed(m) => IngestError {
-            code: "malformed_xml",
+            code: diagnostics::MALFORMED_XML,
             message: format!("content.xml is not well-formed XML: {m}"),
         },
         XmlError::Dtd => IngestError {
-            code: "xml_dtd",
+            code: diagnostics::XML_DTD,
             message: "content.xml declares a DTD; its entities are never expanded".into(),
         },
         XmlError::TooDeep => IngestError {
-            code: "malformed_xml",
+            code: diagnostics::MALFORMED_XML,
             message: "tables or frames are nested too deep".into(),
         },
     })?;
@@ -62,7 +63,7 @@ pub fn read(pkg: &mut Package, kind: Kind) -> Result<SourceDoc, IngestError> {
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map_err(|t| IngestError {
-                    code: "sheet_too_large",
+                    code: diagnostics::SHEET_TOO_LARGE,
                     message: format!(
                         "a sheet spreads its cells over {} rows and {} columns (limit {} cells)",
                         t.rows,

@@ -9,6 +9,7 @@ use super::raster::Raster;
 use super::scan;
 use crate::ingest::ocr::{self, Engine, OcrFailure, OcrPage};
 use crate::ingest::Line;
+use crate::diagnostics;
 use crate::model::Warning;
 use crate::options::{OcrMode, Options};
 
@@ -111,7 +112,7 @@ impl<'a> Scans<'a> {
         let missing = pages(|w| matches!(w, OcrFailure::Missing | OcrFailure::Disabled));
         if !missing.is_empty() {
             out.push(Warning::new(
-                "ocr_unavailable",
+                diagnostics::OCR_UNAVAILABLE,
                 format!(
                     "scanned page(s) {} not read: {}",
                     missing.join(", "),
@@ -122,7 +123,7 @@ impl<'a> Scans<'a> {
         for (n, why) in &self.unread {
             if let OcrFailure::Failed(reason) = why {
                 out.push(Warning::new(
-                    "ocr_failed",
+                    diagnostics::OCR_FAILED,
                     format!("page {n} could not be read by OCR: {reason}"),
                 ));
             }

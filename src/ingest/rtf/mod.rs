@@ -11,6 +11,7 @@ mod table;
 
 use super::blocks;
 use super::{IngestError, SourceDoc};
+use crate::diagnostics;
 
 /// Deepest group nesting accepted.
 pub const MAX_DEPTH: usize = 256;
@@ -41,7 +42,7 @@ pub fn read(bytes: &[u8]) -> Result<SourceDoc, IngestError> {
 
 fn malformed(message: String) -> IngestError {
     IngestError {
-        code: "malformed_rtf",
+        code: diagnostics::MALFORMED_RTF,
         message,
     }
 }

@@ -14,6 +14,7 @@ use super::office_patterns::OFFICE;
 use super::package::Package;
 use super::sniff::{self, Kind};
 use super::{IngestError, SourceDoc};
+use crate::diagnostics;
 use calamine::{Data, DataRef, Reader, SheetVisible, Sheets, Style};
 use grid::{Cell, Grid};
 use std::collections::HashMap;
@@ -46,7 +47,7 @@ pub fn read(bytes: &[u8], format: &str) -> Result<SourceDoc, IngestError> {
 
 fn malformed(message: String) -> IngestError {
     IngestError {
-        code: "malformed_workbook",
+        code: diagnostics::MALFORMED_WORKBOOK,
         message,
     }
 }
@@ -59,7 +60,7 @@ fn read_sheets(
         let text = e.to_string();
         if text.to_lowercase().contains("password") {
             IngestError {
-                code: "encrypted",
+                code: diagnostics::ENCRYPTED,
                 message: "the workbook is password-protected".into(),
             }
         } else {
@@ -142,7 +143,7 @@ fn sheet_grid(
         }
     };
     Grid::from_sparse(cells, &merges).map_err(|t| IngestError {
-        code: "sheet_too_large",
+        code: diagnostics::SHEET_TOO_LARGE,
         message: format!(
             "sheet \"{name}\" spreads its cells over {} rows and {} columns (limit {} cells)",
             t.rows,
