@@ -147,6 +147,16 @@ pub enum SourceFormat {
     Htm,
     /// HTML page.
     Html,
+    /// PNG image (read by OCR).
+    Png,
+    /// JPEG image named `.jpg` (written `jpeg` once read).
+    Jpg,
+    /// JPEG image (read by OCR).
+    Jpeg,
+    /// TIFF image named `.tif` (written `tiff` once read).
+    Tif,
+    /// TIFF image, one page or many (read by OCR).
+    Tiff,
     /// A file without an extension.
     #[default]
     Unknown,
@@ -156,7 +166,7 @@ pub enum SourceFormat {
 
 impl SourceFormat {
     /// Every named format, in [`SourceFormat::as_str`] order.
-    const NAMED: [SourceFormat; 16] = [
+    const NAMED: [SourceFormat; 21] = [
         SourceFormat::Txt,
         SourceFormat::Md,
         SourceFormat::Docx,
@@ -172,6 +182,11 @@ impl SourceFormat {
         SourceFormat::Rtf,
         SourceFormat::Htm,
         SourceFormat::Html,
+        SourceFormat::Png,
+        SourceFormat::Jpg,
+        SourceFormat::Jpeg,
+        SourceFormat::Tif,
+        SourceFormat::Tiff,
         SourceFormat::Unknown,
     ];
 
@@ -201,6 +216,11 @@ impl SourceFormat {
             SourceFormat::Rtf => "rtf",
             SourceFormat::Htm => "htm",
             SourceFormat::Html => "html",
+            SourceFormat::Png => "png",
+            SourceFormat::Jpg => "jpg",
+            SourceFormat::Jpeg => "jpeg",
+            SourceFormat::Tif => "tif",
+            SourceFormat::Tiff => "tiff",
             SourceFormat::Unknown => "unknown",
             SourceFormat::Other(name) => name,
         }

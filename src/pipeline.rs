@@ -136,7 +136,8 @@ fn read_doc(
 pub fn document_text(path: &str, bytes: &[u8], raw: bool) -> Result<String, ErrorInfo> {
     let format = Source::for_path(path).format;
     let run = catch_unwind(AssertUnwindSafe(|| {
-        read_doc(bytes, format.as_str(), raw, &Options::default()).map(|doc| text::render(&doc.lines))
+        read_doc(bytes, format.as_str(), raw, &Options::default())
+            .map(|doc| text::render(&doc.lines))
     }));
     match run {
         Ok(Ok(text)) => Ok(text),

@@ -6,8 +6,8 @@
 //! `$ref`, `anyOf` and array `items`.
 
 use baocao::model::{
-    Column, ErrorInfo, Level, Period, PeriodKind, Record, Repair, Report, Role, Row, Source, Table,
-    Unit, UnitSource, Value as Cell, ValueKind, Warning,
+    Column, ErrorInfo, Level, OcrInfo, Period, PeriodKind, Record, Repair, Report, Role, Row,
+    Source, Table, Unit, UnitSource, Value as Cell, ValueKind, Warning,
 };
 use serde_json::{json, Value};
 use std::fs;
@@ -137,6 +137,13 @@ fn full_record() -> Record {
             sha256: "0".repeat(64),
             bytes: 51105,
             pages: Some(3),
+            ocr: Some(OcrInfo {
+                engine: "tesseract".into(),
+                version: "5.3.0".into(),
+                languages: vec!["vie".into(), "eng".into()],
+                pages: 3,
+                mean_confidence: 0.912,
+            }),
         },
         report: Report {
             unit: Unit {
@@ -191,6 +198,7 @@ fn full_record() -> Record {
                 page: Some(2),
                 indicator_id: Some("tthc.so_tthc.cap_huyen".into()),
                 indicator_confidence: Some(0.9),
+                confidence: Some(0.87),
                 repairs: vec![Repair {
                     line: 812,
                     damaged: "đ ng".into(),

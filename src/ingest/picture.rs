@@ -2,8 +2,8 @@
 //! read by OCR and laid out as a scanned PDF page is.
 
 use super::image::file_pages;
-use crate::diagnostics;
 use super::{ocr, pdf, IngestError, SourceDoc};
+use crate::diagnostics;
 use crate::ingest::ocr::OcrFailure;
 use crate::model::Warning;
 use crate::options::Options;

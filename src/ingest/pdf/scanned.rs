@@ -7,9 +7,9 @@
 use super::interp::Marks;
 use super::raster::Raster;
 use super::scan;
+use crate::diagnostics;
 use crate::ingest::ocr::{self, Engine, OcrFailure, OcrPage};
 use crate::ingest::Line;
-use crate::diagnostics;
 use crate::model::Warning;
 use crate::options::{OcrMode, Options};
 
@@ -19,7 +19,8 @@ const COVERING: f32 = 0.5;
 /// OCR: a certified-copy stamp, a signature box, a signing tool's name.
 const STAMP_CHARS: usize = 200;
 
-/// Whether the page is to be read by OCR under `mode`.
+/// Whether the page is to be read by OCR under `mode` (under `never`, the
+/// pages `auto` would read: their reading is then refused, and said).
 pub(super) fn wants_ocr(marks: &Marks, page_box: Option<[f32; 4]>, mode: OcrMode) -> bool {
     if marks.images.is_empty() {
         return false;
@@ -32,9 +33,8 @@ pub(super) fn wants_ocr(marks: &Marks, page_box: Option<[f32; 4]>, mode: OcrMode
     let area = page_box.map_or(0.0, |[x0, y0, x1, y1]| (x1 - x0) * (y1 - y0));
     let covering = area > 0.0 && marks.images.iter().any(|i| i.area() >= COVERING * area);
     match mode {
-        OcrMode::Never => false,
         OcrMode::Always => covering || visible == 0,
-        OcrMode::Auto => visible == 0 || (covering && visible <= STAMP_CHARS),
+        OcrMode::Auto | OcrMode::Never => visible == 0 || (covering && visible <= STAMP_CHARS),
     }
 }
 

@@ -60,9 +60,10 @@ fn dictionaries_comments_and_inline_images_are_stepped_over() {
                  BI /W 2 /H 1 /BPC 8 ID \x00EI\xffEI x\nEI Q EMC true false null re";
     let got = ops(data);
     let names: Vec<&[u8]> = got.iter().map(|(op, _)| op.as_slice()).collect();
-    assert_eq!(names, [&b"BDC"[..], b"Q", b"EMC", b"re"]);
+    // The inline image is reported as drawn ("BI"), its data stepped over.
+    assert_eq!(names, [&b"BDC"[..], b"BI", b"Q", b"EMC", b"re"]);
     assert_eq!(got[0].1, [Operand::Name(bytes(b"Span")), Operand::Other]);
-    assert_eq!(got[3].1, [Operand::Other, Operand::Other, Operand::Other]);
+    assert_eq!(got[4].1, [Operand::Other, Operand::Other, Operand::Other]);
 }
 
 #[test]

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# OCR throughput: baocao on scanned PDFs with --jobs 2 (no OCR cache),
+# beside the `tesseract` binary alone on the same page images (the prepared
+# 300-dpi pages baocao hands it, dumped with BAOCAO_OCR_DUMP), 2 at a time.
+# usage: bench/ocr_throughput.sh BAOCAO_BIN PDF...
+set -euo pipefail
+bin=$1; shift
+dump=$(mktemp -d); out=$(mktemp -d)
+trap 'rm -rf "$dump" "$out"' EXIT
+pages=$(for f in "$@"; do pdfinfo "$f" | awk '/^Pages:/{print $2}'; done | paste -sd+ | bc)
+# The page images, once (untimed: writing them costs time of its own).
+BAOCAO_OCR_DUMP="$dump" "$bin" extract --no-progress --jobs 2 --no-ocr-cache \
+    --output-dir "$out" "$@" 2>/dev/null
+start=$(date +%s.%N)
+"$bin" extract --no-progress --jobs 2 --no-ocr-cache --output-dir "$out" "$@" 2>/dev/null
+ours=$(echo "$(date +%s.%N) - $start" | bc)
+start=$(date +%s.%N)
+ls "$dump"/*.pgm | OMP_THREAD_LIMIT=1 xargs -P 2 -I{} \
+    tesseract {} stdout -l vie+eng --dpi 300 --psm 3 tsv >/dev/null 2>&1
+engine=$(echo "$(date +%s.%N) - $start" | bc)
+printf 'pages %s\nbaocao --jobs 2: %.1f s, %.2f pages/s\n' "$pages" "$ours" "$(echo "$pages / $ours" | bc -l)"
+printf 'tesseract alone (page pass, 2 parallel): %.1f s, %.2f pages/s\n' "$engine" "$(echo "$pages / $engine" | bc -l)"
+printf 'overhead over the engine: %.0f %%\n' "$(echo "($ours / $engine - 1) * 100" | bc -l)"
