@@ -10,8 +10,8 @@ use super::raw::{append, RawRow};
 use super::region::Region;
 use super::{codes, split, stt};
 use crate::ingest::Line;
+use crate::normalize::fold_char;
 use crate::value::{is_assign_sign, is_percent_sign};
-use unicode_normalization::UnicodeNormalization;
 
 /// Spaces that separate two cells on a line.
 const CELL_GAP: usize = 2;
@@ -50,19 +50,6 @@ pub fn is_layout(lines: &[Line], region: &Region) -> bool {
     let h = &lines[region.headers[0]];
     let gap = " ".repeat(LAYOUT_GAP);
     h.text.trim().contains(&gap) && columns_at(lines, region.headers[0]).is_some()
-}
-
-/// Folds a line char by char (same length): lower case, no diacritics, đ → d.
-fn fold_chars(s: &str) -> Vec<char> {
-    s.chars()
-        .map(|c| {
-            let base = c.to_string().nfd().next().unwrap_or(c);
-            match base {
-                'đ' | 'Đ' => 'd',
-                b => b.to_lowercase().next().unwrap_or(b),
-            }
-        })
-        .collect()
 }
 
 fn find_word(hay: &[char], needle: &str) -> Option<usize> {
@@ -106,7 +93,7 @@ fn columns_at(lines: &[Line], h: usize) -> Option<Columns> {
         .iter()
         .filter(|l| !l.text.trim().is_empty())
         .take(4)
-        .map(|l| (fold_chars(&l.text), l.char_columns()))
+        .map(|l| (l.text.chars().map(fold_char).collect(), l.char_columns()))
         .collect();
     // Words in list order: "số liệu" wins over a "kết quả" spanning cell.
     let find = |words: &[String]| {

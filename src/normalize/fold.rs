@@ -94,6 +94,17 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// One character folded on its own, to exactly one character (text folded
+/// this way keeps its character positions, unlike [`fold`]): its first
+/// canonical component (tone marks dropped), đ → d, lower case.
+pub fn fold_char(c: char) -> char {
+    let base = std::iter::once(c).nfd().next().unwrap_or(c);
+    match base {
+        'đ' | 'Đ' => 'd',
+        b => b.to_lowercase().next().unwrap_or(b),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +112,12 @@ mod tests {
 
     fn reference(s: &str) -> String {
         super::super::collapse_ws(&general(s))
+    }
+
+    #[test]
+    fn characters_fold_one_to_one() {
+        let folded: String = "Số LIỆU Đơn".chars().map(fold_char).collect();
+        assert_eq!(folded, "so lieu don");
     }
 
     #[test]

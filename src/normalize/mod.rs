@@ -12,7 +12,7 @@ pub mod repair;
 pub(crate) mod syllable;
 pub mod tone;
 
-pub use fold::fold;
+pub use fold::{fold, fold_char};
 pub use markup::strip_markup;
 pub use repair::attach as attach_repairs;
 
