@@ -234,7 +234,7 @@ fn the_time_limit_counts_per_page_read() {
             "--format",
             "jsonl",
             "--timeout",
-            "4",
+            "8",
         ])
         .arg(&tif)
         .env("BAOCAO_TESSERACT", &engine)

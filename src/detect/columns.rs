@@ -194,7 +194,8 @@ fn slot_paths(rows: &[Vec<String>]) -> Vec<Vec<String>> {
 
 /// The role of every slot from its header path. A path naming no role
 /// takes, when blank, the role of the slot before it (a merged header
-/// cell); a first blank slot before the label column is the STT; an
+/// cell); a first blank (or short, unnamed) slot before the label column is
+/// the STT; an
 /// unnamed header is the label until there is one, then `other`.
 fn slot_roles(paths: &[Vec<String>]) -> Vec<Role> {
     let mut roles: Vec<Role> = Vec::with_capacity(paths.len());
@@ -203,7 +204,9 @@ fn slot_roles(paths: &[Vec<String>]) -> Vec<Role> {
         let role = path_role(path, has_label).unwrap_or_else(|| {
             let next = paths.get(i + 1).and_then(|p| path_role(p, has_label));
             match roles.last() {
-                None if next == Some(Role::Label) && path.is_empty() => Role::Stt,
+                None if next == Some(Role::Label) && (path.is_empty() || is_stt_like(path)) => {
+                    Role::Stt
+                }
                 Some(Role::Stt) | None => Role::Label,
                 Some(r) if path.is_empty() => *r,
                 Some(_) => Role::Other,
@@ -213,6 +216,25 @@ fn slot_roles(paths: &[Vec<String>]) -> Vec<Role> {
     }
     roles
 }
+
+/// A first header of at most [`STT_LIKE_CHARS`] characters naming nothing:
+/// the STT as OCR misreads it ("SIT", "srr", "5TT").
+fn is_stt_like(path: &[String]) -> bool {
+    stt_like(&path.join(" "))
+}
+
+/// Whether a first header cell's text may be a misread "STT": short, with
+/// a letter, no STT number itself ("6.1.", "IV"), and naming no column.
+pub(super) fn stt_like(text: &str) -> bool {
+    let text = text.trim();
+    (1..=STT_LIKE_CHARS).contains(&text.chars().count())
+        && text.chars().any(char::is_alphabetic)
+        && super::stt::parse(text).is_none()
+        && named_role(&fold(text)).is_none()
+}
+
+/// Longest unnamed first header taken as the STT's.
+const STT_LIKE_CHARS: usize = 4;
 
 /// The role a header path names, lowest level first; value heads and
 /// periods count only right of the label.

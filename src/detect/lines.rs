@@ -52,10 +52,14 @@ pub fn is_header_start(lines: &[Line], i: usize) -> bool {
         if has_stt {
             return words >= PATTERNS.header_min_words;
         }
-        // A header whose STT cell was left blank: under a caption, with a
-        // blank first cell and at least two column words.
-        let blank_first = folded.first().is_some_and(String::is_empty);
-        return blank_first && words >= 2 && caption_above(lines, i);
+        // A header whose STT cell was left blank (or OCR misread it): under
+        // a caption, with a blank or short unnamed first cell and at least
+        // two column words.
+        let first = cells.first().map_or("", |c| c.trim());
+        if first.is_empty() {
+            return words >= 2 && caption_above(lines, i);
+        }
+        return words >= 2 && super::columns::stt_like(first) && numbered_rows_follow(lines, i);
     }
     let f = folded(line);
     let Some(rest) = f.strip_prefix("stt") else {
@@ -87,6 +91,21 @@ fn caption_above(lines: &[Line], i: usize) -> bool {
         .filter(|l| !l.text.trim().is_empty())
         .take(CAPTION_GAP)
         .any(|l| caption_keyword(l).is_some())
+}
+
+/// Lines after a header looked at for numbered rows.
+const ROWS_LOOKED_AT: usize = 6;
+
+/// True when at least two of the tab rows after line `i` open with an STT
+/// ("1", "1.1"): the rows of a table whose STT header was misread.
+fn numbered_rows_follow(lines: &[Line], i: usize) -> bool {
+    lines[i + 1..]
+        .iter()
+        .filter_map(|l| l.cells.as_ref()?.first())
+        .take(ROWS_LOOKED_AT)
+        .filter(|c| super::stt::parse(c.trim()).is_some())
+        .count()
+        >= 2
 }
 
 /// True when a flattened line is part of a (repeated) header block.

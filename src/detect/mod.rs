@@ -7,6 +7,7 @@
 mod codes;
 mod columns;
 pub(crate) mod confidence;
+mod dots;
 mod flat;
 mod layout;
 mod lines;
@@ -71,9 +72,10 @@ pub fn detect_tables(lines: &[Line]) -> Detection {
 fn table(
     lines: &[Line],
     title: &str,
-    segment: tabbed::Segment,
+    mut segment: tabbed::Segment,
     warnings: &mut Vec<Warning>,
 ) -> Table {
+    dots::restore(&mut segment.rows);
     let numbered = numbering::number(&segment.rows, title, warnings);
     let columns = segment.columns;
     let rows: Vec<Row> = segment

@@ -128,6 +128,10 @@ fn no_text(
             Some((n, crate::ingest::ocr::OcrFailure::Failed(reason))) => format!(
                 "the PDF has {pages} pages but no text layer (a scan), and OCR failed on page {n}: {reason}"
             ),
+            _ if !scans.read.is_empty() => format!(
+                "the PDF has {pages} pages but no text layer, and OCR found no text on its {} page image(s)",
+                scans.read.len()
+            ),
             _ if scans.unread.is_empty() => {
                 format!("the PDF has {pages} pages but no text layer and no page image")
             }
