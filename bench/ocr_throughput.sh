@@ -15,7 +15,7 @@ start=$(date +%s.%N)
 "$bin" extract --no-progress --jobs 2 --no-ocr-cache --output-dir "$out" "$@" 2>/dev/null
 ours=$(echo "$(date +%s.%N) - $start" | bc)
 start=$(date +%s.%N)
-ls "$dump"/*.pgm | OMP_THREAD_LIMIT=1 xargs -P 2 -I{} \
+ls "$dump"/*.tif | OMP_THREAD_LIMIT=1 xargs -P 2 -I{} \
     tesseract {} stdout -l vie+eng --dpi 300 --psm 3 tsv >/dev/null 2>&1
 engine=$(echo "$(date +%s.%N) - $start" | bc)
 printf 'pages %s\nbaocao --jobs 2: %.1f s, %.2f pages/s\n' "$pages" "$ours" "$(echo "$pages / $ours" | bc -l)"

@@ -334,7 +334,6 @@ pub fn work() -> std::io::Result<()> {
     };
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    let mut out = std::io::stdout().lock();
     loop {
         let mut path = Vec::new();
         if input.read_until(0, &mut path)? == 0 {
@@ -345,6 +344,8 @@ pub fn work() -> std::io::Result<()> {
         }
         let record = pipeline::extract_file_with(&path_of(path), &options);
         let json = serde_json::to_string(&record).map_err(std::io::Error::other)?;
+        // Locked only to write: OCR threads signal on stdout meanwhile.
+        let mut out = std::io::stdout().lock();
         out.write_all(json.as_bytes())?;
         out.write_all(b"\n")?;
         out.flush()?;

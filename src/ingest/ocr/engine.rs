@@ -125,7 +125,7 @@ impl Engine {
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", self.program.display()))?;
         let mut stdin = child.stdin.take().ok_or("no pipe to the engine")?;
-        let image = page.to_pgm();
+        let image = page.to_tiff();
         let writer = std::thread::spawn(move || stdin.write_all(&image));
         let mut tsv = String::new();
         if let Some(mut out) = child.stdout.take() {

@@ -92,7 +92,7 @@ pub(crate) fn read_page(
 }
 
 /// Environment variable naming a directory where every prepared page image
-/// is written (PGM, by its SHA-256) before OCR: a debugging aid.
+/// is written (TIFF, by its SHA-256) before OCR: a debugging aid.
 const DUMP_VAR: &str = "BAOCAO_OCR_DUMP";
 
 fn dump(page: &Gray) {
@@ -100,12 +100,12 @@ fn dump(page: &Gray) {
         return;
     };
     use sha2::{Digest, Sha256};
-    let pgm = page.to_pgm();
-    let hex: String = Sha256::digest(&pgm)[..8]
+    let tiff = page.to_tiff();
+    let hex: String = Sha256::digest(&tiff)[..8]
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{hex}.pgm")), pgm);
+    let _ = std::fs::write(std::path::Path::new(&dir).join(format!("{hex}.tif")), tiff);
 }
 
 /// The page resampled (bilinear) to `dpi`.

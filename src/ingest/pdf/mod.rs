@@ -206,19 +206,24 @@ struct Extracted {
 fn extract(doc: &Document, scans: &mut scanned::Scans) -> Extracted {
     let pages = doc.get_pages();
     let mut interp = interp::Interpreter::new(doc);
-    let per_page: Vec<Vec<super::Line>> = pages
-        .iter()
-        .map(|(&number, &id)| {
-            let marks = interp.page(id);
-            let box_ = interp::page_box(doc, id);
-            if scanned::wants_ocr(&marks, box_, scans.mode()) {
-                if let Some(lines) = scans.lines(number) {
-                    return lines;
-                }
-            }
-            page::page_lines(&marks, number)
-        })
-        .collect();
+    // The glyph layer of every page, and which pages are scans.
+    let mut per_page: Vec<Vec<super::Line>> = Vec::with_capacity(pages.len());
+    let mut scanned_pages: Vec<(usize, u32)> = Vec::new();
+    for (&number, &id) in &pages {
+        let marks = interp.page(id);
+        if scanned::wants_ocr(&marks, interp::page_box(doc, id), scans.mode()) {
+            scanned_pages.push((per_page.len(), number));
+        }
+        per_page.push(page::page_lines(&marks, number));
+    }
+    // Scans read by OCR, several pages at a time; a page OCR cannot read
+    // keeps what its glyph layer gave.
+    let numbers: Vec<u32> = scanned_pages.iter().map(|&(_, n)| n).collect();
+    for ((at, _), lines) in scanned_pages.iter().zip(scans.read_pages(&numbers)) {
+        if let Some(lines) = lines {
+            per_page[*at] = lines;
+        }
+    }
     let stripped = furniture::strip(per_page.clone());
     // Pages that hold nothing but the same lines: those lines are the text.
     let has_text = |p: &[Vec<super::Line>]| p.iter().flatten().any(|l| !l.text.trim().is_empty());

@@ -8,6 +8,7 @@ use super::interp::Marks;
 use super::raster::Raster;
 use super::scan;
 use crate::diagnostics;
+use crate::ingest::image::Gray;
 use crate::ingest::ocr::{self, Engine, OcrFailure, OcrPage};
 use crate::ingest::Line;
 use crate::model::Warning;
@@ -18,6 +19,11 @@ const COVERING: f32 = 0.5;
 /// Most visible characters a scanned page may carry and still be read by
 /// OCR: a certified-copy stamp, a signature box, a signing tool's name.
 const STAMP_CHARS: usize = 200;
+
+/// Pages read by OCR at a time: the cores available.
+fn parallel() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
 
 /// Whether the page is to be read by OCR under `mode` (under `never`, the
 /// pages `auto` would read: their reading is then refused, and said).
@@ -61,10 +67,45 @@ impl<'a> Scans<'a> {
         }
     }
 
-    /// The lines of page `number` (from 1) read by OCR, or `None` (noted
-    /// in `unread`) when it cannot be.
-    pub fn lines(&mut self, number: u32) -> Option<Vec<Line>> {
-        match self.ocr(number) {
+    /// The lines of pages `numbers` (from 1) read by OCR, in order; `None`
+    /// (noted in `unread`) for a page that cannot be. Pages are rendered one
+    /// by one and read [`parallel`] at a time: a long scan uses every core
+    /// even when it is the last document of a run.
+    pub fn read_pages(&mut self, numbers: &[u32]) -> Vec<Option<Vec<Line>>> {
+        let mut out = Vec::with_capacity(numbers.len());
+        for chunk in numbers.chunks(parallel()) {
+            let images: Vec<Result<Gray, OcrFailure>> =
+                chunk.iter().map(|&n| self.image(n)).collect();
+            let options = self.options;
+            let pages: Vec<Result<OcrPage, OcrFailure>> = std::thread::scope(|scope| {
+                let running: Vec<_> = images
+                    .into_iter()
+                    .map(|image| {
+                        scope.spawn(move || {
+                            let engine = ocr::available(options)?;
+                            ocr::read_page(engine, &image?, options)
+                        })
+                    })
+                    .collect();
+                running
+                    .into_iter()
+                    .map(|h| {
+                        h.join().unwrap_or_else(|_| {
+                            Err(OcrFailure::Failed("the OCR stage failed".into()))
+                        })
+                    })
+                    .collect()
+            });
+            for (&number, page) in chunk.iter().zip(pages) {
+                out.push(self.keep(number, page));
+            }
+        }
+        out
+    }
+
+    /// The lines of a page read, noted in `read`; or its failure, noted.
+    fn keep(&mut self, number: u32, page: Result<OcrPage, OcrFailure>) -> Option<Vec<Line>> {
+        match page {
             Ok(page) => {
                 let lines = scan::lines(&page, number);
                 self.read.push(page);
@@ -77,15 +118,15 @@ impl<'a> Scans<'a> {
         }
     }
 
-    fn ocr(&mut self, number: u32) -> Result<OcrPage, OcrFailure> {
-        let engine = ocr::available(self.options)?;
+    /// The page image of page `number`, once OCR is known to be available.
+    fn image(&mut self, number: u32) -> Result<Gray, OcrFailure> {
+        ocr::available(self.options)?;
         let bytes = self.bytes;
         let raster = self.raster.get_or_insert_with(|| Raster::open(bytes));
-        let image = raster
+        raster
             .as_ref()
             .and_then(|r| r.page(number.saturating_sub(1) as usize, ocr::TARGET_DPI))
-            .ok_or_else(|| OcrFailure::Failed("the page could not be rendered".into()))?;
-        ocr::read_page(engine, &image, self.options)
+            .ok_or_else(|| OcrFailure::Failed("the page could not be rendered".into()))
     }
 
     /// When pages are OCR'd.
