@@ -72,6 +72,7 @@ const CACHE_VAR: &str = "BAOCAO_OCR_CACHE";
 
 impl Options {
     /// The options as environment variables for a worker process.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))]
     pub(crate) fn to_env(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![(MODE_VAR, self.ocr.name().to_string())];
         if let Some(dir) = &self.ocr_cache {
@@ -82,6 +83,7 @@ impl Options {
 
     /// The options a worker process was started with (see [`Options::to_env`]);
     /// the defaults where a variable is missing or unreadable.
+    #[cfg_attr(not(feature = "cli"), allow(dead_code))]
     pub(crate) fn from_env() -> Options {
         Options {
             ocr: std::env::var(MODE_VAR)
