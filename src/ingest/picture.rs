@@ -56,13 +56,7 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
 
 /// The error of an image that OCR cannot read at all.
 fn unreadable(why: &OcrFailure, pages: usize) -> IngestError {
-    let how = match why {
-        OcrFailure::Disabled => "OCR is off (--ocr never)".to_string(),
-        OcrFailure::Missing => "OCR needs Tesseract with its Vietnamese model \
-             (apt-get install tesseract-ocr tesseract-ocr-vie)"
-            .to_string(),
-        OcrFailure::Failed(reason) => format!("OCR failed: {reason}"),
-    };
+    let how = why.explain();
     IngestError {
         code: diagnostics::NO_TEXT_LAYER,
         message: format!("an image of {pages} page(s) has no text layer: {how}"),

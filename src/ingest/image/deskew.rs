@@ -90,20 +90,10 @@ fn rotate(page: &Gray, angle: f32) -> Gray {
             // Where this output pixel was on the skewed page.
             let sx = cos * dx - sin * dy + cx;
             let sy = sin * dx + cos * dy + cy;
-            out.pixels[y * page.width + x] = bilinear(page, sx, sy);
+            out.pixels[y * page.width + x] = page.sample(sx, sy);
         }
     }
     out
-}
-
-fn bilinear(page: &Gray, x: f32, y: f32) -> u8 {
-    let (x0, y0) = (x.floor(), y.floor());
-    let (fx, fy) = (x - x0, y - y0);
-    let (xi, yi) = (x0 as isize, y0 as isize);
-    let p = |dx: isize, dy: isize| f32::from(page.at(xi + dx, yi + dy));
-    let top = p(0, 0) * (1.0 - fx) + p(1, 0) * fx;
-    let bottom = p(0, 1) * (1.0 - fx) + p(1, 1) * fx;
-    (top * (1.0 - fy) + bottom * fy).round().clamp(0.0, 255.0) as u8
 }
 
 #[cfg(test)]

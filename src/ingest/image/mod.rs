@@ -65,6 +65,18 @@ impl Gray {
         self.pixels[y as usize * self.width + x as usize]
     }
 
+    /// The level at (x, y) interpolated between the four nearest pixels
+    /// (bilinear); white outside the image.
+    pub fn sample(&self, x: f32, y: f32) -> u8 {
+        let (x0, y0) = (x.floor(), y.floor());
+        let (fx, fy) = (x - x0, y - y0);
+        let (xi, yi) = (x0 as isize, y0 as isize);
+        let p = |dx: isize, dy: isize| f32::from(self.at(xi + dx, yi + dy));
+        let top = p(0, 0) * (1.0 - fx) + p(1, 0) * fx;
+        let bottom = p(0, 1) * (1.0 - fx) + p(1, 1) * fx;
+        (top * (1.0 - fy) + bottom * fy).round().clamp(0.0, 255.0) as u8
+    }
+
     /// The level that parts ink from paper (Otsu's threshold over the
     /// histogram): pixels at or below it are ink.
     pub fn ink_threshold(&self) -> u8 {

@@ -46,6 +46,19 @@ pub(crate) enum OcrFailure {
     Failed(String),
 }
 
+impl OcrFailure {
+    /// Why a page was not read, and what a user does about it.
+    pub fn explain(&self) -> String {
+        match self {
+            OcrFailure::Disabled => "OCR is off (--ocr never)".into(),
+            OcrFailure::Missing => "OCR needs Tesseract with its Vietnamese model \
+                 (apt-get install tesseract-ocr tesseract-ocr-vie)"
+                .into(),
+            OcrFailure::Failed(reason) => format!("OCR failed: {reason}"),
+        }
+    }
+}
+
 /// The engine to use under `options`, or why none.
 pub(crate) fn available(options: &Options) -> Result<&'static Engine, OcrFailure> {
     if options.ocr == OcrMode::Never {
@@ -116,14 +129,9 @@ fn scale(page: &Gray, dpi: u32) -> Gray {
     let mut out = Gray::blank(width, height, dpi);
     for y in 0..height {
         let sy = (y as f32 + 0.5) / factor - 0.5;
-        let (y0, fy) = (sy.floor(), sy - sy.floor());
         for x in 0..width {
             let sx = (x as f32 + 0.5) / factor - 0.5;
-            let (x0, fx) = (sx.floor(), sx - sx.floor());
-            let p = |dx: isize, dy: isize| f32::from(page.at(x0 as isize + dx, y0 as isize + dy));
-            let top = p(0, 0) * (1.0 - fx) + p(1, 0) * fx;
-            let bottom = p(0, 1) * (1.0 - fx) + p(1, 1) * fx;
-            out.pixels[y * width + x] = (top * (1.0 - fy) + bottom * fy).round() as u8;
+            out.pixels[y * width + x] = page.sample(sx, sy);
         }
     }
     out

@@ -173,12 +173,12 @@ impl<'a> Scans<'a> {
     }
 
     /// What a user does to have scanned pages read.
-    pub fn how_to_enable(&self) -> &'static str {
-        if self.options.ocr == OcrMode::Never {
-            "OCR is off (--ocr never)"
+    pub fn how_to_enable(&self) -> String {
+        let why = if self.options.ocr == OcrMode::Never {
+            OcrFailure::Disabled
         } else {
-            "OCR needs Tesseract with its Vietnamese model \
-             (apt-get install tesseract-ocr tesseract-ocr-vie)"
-        }
+            OcrFailure::Missing
+        };
+        why.explain()
     }
 }
