@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 /// Most lines a function may take.
 const MAX_LINES: usize = 80;
 
-/// Files still over the bar, being rewritten elsewhere.
-const EXEMPT: &[&str] = &["src/ingest/pdf/interp.rs"];
+/// Files still over the bar (none: kept for a rewrite in progress).
+const EXEMPT: &[&str] = &[];
 
 /// A function's place and length.
 #[derive(Debug, PartialEq)]

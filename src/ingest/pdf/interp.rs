@@ -234,6 +234,127 @@ pub(super) fn matrix_of_objects(objects: &[Object]) -> Option<Matrix> {
     matrix_from(objects.iter().map(|o| o.as_float().unwrap_or(0.0)))
 }
 
+/// The path being built: candidate rules (user space), the edges of its
+/// boxes (`re` wider than a bar), and the current point.
+#[derive(Default)]
+struct PathState {
+    path: Vec<Rule>,
+    boxes: Vec<Rule>,
+    at: Option<(f32, f32)>,
+}
+
+impl PathState {
+    /// Follows a path operator; false for any other operator.
+    fn op(&mut self, op: &[u8], a: &[Operand], gs: &GState, out: &mut Marks) -> bool {
+        match op {
+            b"m" if a.len() == 2 => self.at = Some(apply(&gs.ctm, num(&a[0]), num(&a[1]))),
+            b"l" if a.len() == 2 => {
+                let p = apply(&gs.ctm, num(&a[0]), num(&a[1]));
+                if let Some((x, y)) = self.at {
+                    self.path.extend(rule_from(x, y, p.0, p.1));
+                }
+                self.at = Some(p);
+            }
+            b"re" if a.len() == 4 => self.rectangle(a, gs),
+            b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
+                out.rules.append(&mut self.path);
+                // A box only filled white shows no edge.
+                if matches!(op, b"f" | b"F" | b"f*") && gs.white_fill {
+                    self.boxes.clear();
+                }
+                out.rules.append(&mut self.boxes);
+                self.at = None;
+            }
+            b"n" => *self = PathState::default(),
+            _ => return false,
+        }
+        true
+    }
+
+    /// `re`: a thin bar is a rule; a box gives its four edges.
+    fn rectangle(&mut self, a: &[Operand], gs: &GState) {
+        let (x, y, w, h) = (num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3]));
+        let (ax, ay) = apply(&gs.ctm, x, y);
+        let (bx, by) = apply(&gs.ctm, x + w, y + h);
+        match rule_from(ax, ay, bx, by) {
+            Some(r) => self.path.push(r),
+            None => {
+                self.boxes.extend(rule_from(ax, ay, bx, ay));
+                self.boxes.extend(rule_from(ax, by, bx, by));
+                self.boxes.extend(rule_from(ax, ay, ax, by));
+                self.boxes.extend(rule_from(bx, ay, bx, by));
+            }
+        }
+    }
+}
+
+/// The text and text-line matrices.
+struct TextState {
+    tm: Matrix,
+    tlm: Matrix,
+}
+
+impl Default for TextState {
+    fn default() -> Self {
+        TextState {
+            tm: IDENTITY,
+            tlm: IDENTITY,
+        }
+    }
+}
+
+impl TextState {
+    /// Follows a text-state or text-positioning operator (the font and
+    /// spacing into `gs`); false for any other operator.
+    fn op(&mut self, op: &[u8], a: &[Operand], gs: &mut GState) -> bool {
+        match op {
+            b"BT" => *self = TextState::default(),
+            b"Tf" if a.len() == 2 => {
+                gs.font = a[0].name().map(<[u8]>::to_vec);
+                gs.size = num(&a[1]);
+            }
+            b"Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
+            b"Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
+            b"Tz" if !a.is_empty() => gs.scale = num(&a[0]) / 100.0,
+            b"TL" if !a.is_empty() => gs.leading = num(&a[0]),
+            b"Ts" if !a.is_empty() => gs.rise = num(&a[0]),
+            b"Td" | b"TD" if a.len() == 2 => {
+                let (tx, ty) = (num(&a[0]), num(&a[1]));
+                if op == b"TD" {
+                    gs.leading = -ty;
+                }
+                self.move_line(tx, ty);
+            }
+            b"Tm" => {
+                if let Some(m) = matrix_of(a) {
+                    (self.tlm, self.tm) = (m, m);
+                }
+            }
+            b"T*" => self.move_line(0.0, -gs.leading),
+            _ => return false,
+        }
+        true
+    }
+
+    /// The next line's start, `(tx, ty)` from this one's.
+    fn move_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// What `'` and `"` do before showing their string: spacing (`"`),
+    /// then the next line.
+    fn before_show(&mut self, op: &[u8], a: &[Operand], gs: &mut GState) {
+        if op == b"'" || op == b"\"" {
+            if op == b"\"" && a.len() == 3 {
+                gs.word_spacing = num(&a[0]);
+                gs.char_spacing = num(&a[1]);
+            }
+            self.move_line(0.0, -gs.leading);
+        }
+    }
+}
+
 impl<'a> Interpreter<'a> {
     /// An interpreter over a loaded document.
     pub fn new(doc: &'a Document) -> Self {
@@ -356,52 +477,13 @@ impl<'a> Interpreter<'a> {
     ) {
         let mut gs = start;
         let mut stack: Vec<GState> = Vec::new();
-        let (mut tm, mut tlm) = (IDENTITY, IDENTITY);
-        // The current path: candidate rules (user space) and the last point.
-        let mut path: Vec<Rule> = Vec::new();
-        // The edges of the current path's boxes (`re` wider than a bar).
-        let mut boxes: Vec<Rule> = Vec::new();
-        let mut at: Option<(f32, f32)> = None;
+        let mut path = PathState::default();
+        let mut text = TextState::default();
         Ops::new(content).for_each(|op, a| {
+            if path.op(op, a, &gs, out) || text.op(op, a, &mut gs) {
+                return;
+            }
             match op {
-                b"m" if a.len() == 2 => at = Some(apply(&gs.ctm, num(&a[0]), num(&a[1]))),
-                b"l" if a.len() == 2 => {
-                    let p = apply(&gs.ctm, num(&a[0]), num(&a[1]));
-                    if let Some((x, y)) = at {
-                        path.extend(rule_from(x, y, p.0, p.1));
-                    }
-                    at = Some(p);
-                }
-                b"re" if a.len() == 4 => {
-                    let (x, y, w, h) = (num(&a[0]), num(&a[1]), num(&a[2]), num(&a[3]));
-                    let (ax, ay) = apply(&gs.ctm, x, y);
-                    let (bx, by) = apply(&gs.ctm, x + w, y + h);
-                    match rule_from(ax, ay, bx, by) {
-                        Some(r) => path.push(r),
-                        // A box: its four edges.
-                        None => {
-                            boxes.extend(rule_from(ax, ay, bx, ay));
-                            boxes.extend(rule_from(ax, by, bx, by));
-                            boxes.extend(rule_from(ax, ay, ax, by));
-                            boxes.extend(rule_from(bx, ay, bx, by));
-                        }
-                    }
-                }
-                b"S" | b"s" | b"f" | b"F" | b"f*" | b"B" | b"B*" | b"b" | b"b*" => {
-                    out.rules.append(&mut path);
-                    // A box only filled white shows no edge.
-                    let filled_only = matches!(op, b"f" | b"F" | b"f*");
-                    if filled_only && gs.white_fill {
-                        boxes.clear();
-                    }
-                    out.rules.append(&mut boxes);
-                    at = None;
-                }
-                b"n" => {
-                    path.clear();
-                    boxes.clear();
-                    at = None;
-                }
                 b"g" | b"rg" | b"k" | b"sc" | b"scn" | b"cs" => gs.white_fill = is_white(op, a),
                 b"q" => stack.push(gs.clone()),
                 b"Q" => {
@@ -414,52 +496,14 @@ impl<'a> Interpreter<'a> {
                         gs.ctm = mul(&m, &gs.ctm);
                     }
                 }
-                b"BT" => {
-                    tm = IDENTITY;
-                    tlm = IDENTITY;
-                }
-                b"Tf" if a.len() == 2 => {
-                    gs.font = a[0].name().map(<[u8]>::to_vec);
-                    gs.size = num(&a[1]);
-                }
-                b"Tc" if !a.is_empty() => gs.char_spacing = num(&a[0]),
-                b"Tw" if !a.is_empty() => gs.word_spacing = num(&a[0]),
-                b"Tz" if !a.is_empty() => gs.scale = num(&a[0]) / 100.0,
-                b"TL" if !a.is_empty() => gs.leading = num(&a[0]),
-                b"Ts" if !a.is_empty() => gs.rise = num(&a[0]),
-                b"Td" | b"TD" if a.len() == 2 => {
-                    let (tx, ty) = (num(&a[0]), num(&a[1]));
-                    if op == b"TD" {
-                        gs.leading = -ty;
-                    }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, tx, ty], &tlm);
-                    tm = tlm;
-                }
-                b"Tm" => {
-                    if let Some(m) = matrix_of(a) {
-                        tlm = m;
-                        tm = m;
-                    }
-                }
-                b"T*" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
-                    tm = tlm;
-                }
                 b"Tj" | b"'" | b"\"" | b"TJ" => {
-                    if op == b"'" || op == b"\"" {
-                        if op == b"\"" && a.len() == 3 {
-                            gs.word_spacing = num(&a[0]);
-                            gs.char_spacing = num(&a[1]);
-                        }
-                        tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -gs.leading], &tlm);
-                        tm = tlm;
-                    }
+                    text.before_show(op, a, &mut gs);
                     let items: Vec<&Operand> = match (op, a.last()) {
                         (b"TJ", Some(Operand::Array(arr))) => arr.iter().collect(),
                         (_, Some(o)) => vec![o],
                         _ => Vec::new(),
                     };
-                    self.show(resources, &gs, &mut tm, &items, out);
+                    self.show(resources, &gs, &mut text.tm, &items, out);
                 }
                 b"BI" => out.images.push(ImageArea::under(&gs.ctm)),
                 b"Do" if depth < MAX_FORM_DEPTH => {
