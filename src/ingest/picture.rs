@@ -5,7 +5,6 @@ use super::image::file_pages;
 use super::{ocr, pdf, IngestError, SourceDoc};
 use crate::diagnostics;
 use crate::ingest::ocr::OcrFailure;
-use crate::model::Warning;
 use crate::options::Options;
 
 /// Reads an image file.
@@ -25,10 +24,7 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
                 lines.extend(pdf::ocr_lines(&page, number));
                 read.push(page);
             }
-            Err(OcrFailure::Failed(reason)) => warnings.push(Warning::new(
-                diagnostics::OCR_FAILED,
-                format!("page {number} could not be read by OCR: {reason}"),
-            )),
+            Err(OcrFailure::Failed(reason)) => warnings.push(ocr::page_failed(number, &reason)),
             Err(why) => return Err(unreadable(&why, images.len())),
         }
     }

@@ -59,6 +59,14 @@ impl OcrFailure {
     }
 }
 
+/// The warning for page `number` the engine failed on.
+pub(crate) fn page_failed(number: u32, reason: &str) -> crate::model::Warning {
+    crate::model::Warning::new(
+        crate::diagnostics::OCR_FAILED,
+        format!("page {number} could not be read by OCR: {reason}"),
+    )
+}
+
 /// The engine to use under `options`, or why none.
 pub(crate) fn available(options: &Options) -> Result<&'static Engine, OcrFailure> {
     if options.ocr == OcrMode::Never {

@@ -72,6 +72,15 @@ impl<'a> Scans<'a> {
     /// by one and read [`parallel`] at a time: a long scan uses every core
     /// even when it is the last document of a run.
     pub fn read_pages(&mut self, numbers: &[u32]) -> Vec<Option<Vec<Line>>> {
+        let engine = match ocr::available(self.options) {
+            Ok(engine) => engine,
+            Err(why) => {
+                // Nothing is rendered when nothing can be read.
+                let unread = numbers.iter().map(|&n| (n, why.clone()));
+                self.unread.extend(unread);
+                return vec![None; numbers.len()];
+            }
+        };
         let mut out = Vec::with_capacity(numbers.len());
         for chunk in numbers.chunks(parallel()) {
             let images: Vec<Result<Gray, OcrFailure>> =
@@ -80,12 +89,7 @@ impl<'a> Scans<'a> {
             let pages: Vec<Result<OcrPage, OcrFailure>> = std::thread::scope(|scope| {
                 let running: Vec<_> = images
                     .into_iter()
-                    .map(|image| {
-                        scope.spawn(move || {
-                            let engine = ocr::available(options)?;
-                            ocr::read_page(engine, &image?, options)
-                        })
-                    })
+                    .map(|image| scope.spawn(move || ocr::read_page(engine, &image?, options)))
                     .collect();
                 running
                     .into_iter()
@@ -118,9 +122,8 @@ impl<'a> Scans<'a> {
         }
     }
 
-    /// The page image of page `number`, once OCR is known to be available.
+    /// The page image of page `number`.
     fn image(&mut self, number: u32) -> Result<Gray, OcrFailure> {
-        ocr::available(self.options)?;
         let bytes = self.bytes;
         let raster = self.raster.get_or_insert_with(|| Raster::open(bytes));
         raster
@@ -163,10 +166,7 @@ impl<'a> Scans<'a> {
         }
         for (n, why) in &self.unread {
             if let OcrFailure::Failed(reason) = why {
-                out.push(Warning::new(
-                    diagnostics::OCR_FAILED,
-                    format!("page {n} could not be read by OCR: {reason}"),
-                ));
+                out.push(ocr::page_failed(*n, reason));
             }
         }
         out
