@@ -242,7 +242,12 @@ pub(crate) fn restore_marks(line: &mut Line) {
     let mut respelt: Vec<Option<String>> = vec![None; words.len()];
     let mut k = 0;
     while k < words.len() {
-        // A stretch of adjacent syllables.
+        // A stretch of adjacent syllables (a word that is none, such as
+        // "VBQPPL", parts stretches and is left as read).
+        if !is_syllable(&line.text[words[k].start..words[k].end]) {
+            k += 1;
+            continue;
+        }
         let mut end = k + 1;
         while end < words.len()
             && words[end].joined
@@ -347,6 +352,10 @@ mod tests {
         assert_eq!(
             restored("Số vấn đề phát hiện qua kiếm tra"),
             "Số vấn đề phát hiện qua kiểm tra"
+        );
+        assert_eq!(
+            restored("Tỷ lệ xử lý VBQPPL sau kiếm tra"),
+            "Tỷ lệ xử lý VBQPPL sau kiểm tra"
         );
     }
 

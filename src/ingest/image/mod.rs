@@ -1,13 +1,15 @@
 //! Page images: grey pixels with a resolution, from a rendered PDF page or
 //! an image file (PNG, JPEG, TIFF with its pages), cleaned for OCR
-//! (deskewed) and searched for table rulings.
+//! (deskewed, paper whitened) and searched for table rulings.
 
 mod deskew;
 mod files;
+mod levels;
 mod rules;
 
 pub(crate) use deskew::straighten;
 pub(crate) use files::{is_image, pages as file_pages};
+pub(crate) use levels::whiten_paper;
 pub(crate) use rules::{erase, rulings, PixelRule};
 
 /// An 8-bit grey image, row by row, 0 black and 255 white.

@@ -15,7 +15,11 @@ const LANGUAGES: [&str; 2] = ["vie", "eng"];
 /// How the engine is to segment an image (Tesseract's `--psm`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Segmentation {
-    /// A page: blocks, columns and lines found automatically (`--psm 3`).
+    /// A page read as sparse text (`--psm 11`): every stretch of text
+    /// wherever it stands, with no column or paragraph layout, which the
+    /// glyph-layout reader rebuilds from the word boxes. Tesseract's own
+    /// page layout (`--psm 3`) merges the lines of a wrapped table cell
+    /// into one word and skips short cell text.
     Page,
     /// One uniform block of lines (`--psm 6`): the strips of text the page
     /// reading left out, stacked one under another.
@@ -25,7 +29,7 @@ pub(crate) enum Segmentation {
 impl Segmentation {
     fn psm(self) -> &'static str {
         match self {
-            Segmentation::Page => "3",
+            Segmentation::Page => "11",
             Segmentation::Block => "6",
         }
     }

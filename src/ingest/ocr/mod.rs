@@ -89,6 +89,7 @@ pub(crate) fn read_page(
     let (mut level, _) = image::straighten(&scaled);
     let rules = image::rulings(&level);
     image::erase(&mut level, &rules);
+    image::whiten_paper(&mut level);
     dump(&level);
     let cache = options.ocr_cache.as_deref();
     let read =
