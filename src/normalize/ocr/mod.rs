@@ -5,13 +5,15 @@
 //! government documents (`patterns/ocr_vocabulary.tsv`). Adding marks the
 //! engine missed needs some evidence; changing a mark it read needs much.
 
+mod abbreviations;
+
 use super::ngram::Counts;
 use crate::ingest::Line;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
 
-const SOURCE: &str = include_str!("../../patterns/ocr_vocabulary.tsv");
+const SOURCE: &str = include_str!("../../../patterns/ocr_vocabulary.tsv");
 /// Odds a spelling with more marks must win by (marks the engine missed).
 const ADD_ODDS: f64 = 3.0;
 /// Odds a spelling with other marks must win by (a mark the engine misread).
@@ -108,6 +110,43 @@ impl Vocabulary {
         out
     }
 
+    /// Whether the pair `(a, b)` occurs in the documents counted.
+    fn pair_seen(&self, a: &str, b: &str) -> bool {
+        self.counts
+            .bigrams
+            .contains_key(&(a.to_string(), b.to_string()))
+    }
+
+    /// The options of each position, the word as read kept and the other
+    /// spellings only where they form a pair seen in the documents with
+    /// some option of a neighbour: a respelling needs its context, not
+    /// only its frequency ("ngành dọc" stays, though "độc" is commoner).
+    fn attested(&self, options: Vec<Vec<(String, f64)>>) -> Vec<Vec<(String, f64)>> {
+        let seen_beside = |k: usize, w: &str| {
+            let before = k
+                .checked_sub(1)
+                .is_some_and(|j| options[j].iter().any(|(p, _)| self.pair_seen(p, w)));
+            let after = options
+                .get(k + 1)
+                .is_some_and(|next| next.iter().any(|(n, _)| self.pair_seen(w, n)));
+            before || after
+        };
+        options
+            .iter()
+            .enumerate()
+            .map(|(k, opts)| {
+                let mut kept = opts.iter().take(1).cloned().collect::<Vec<_>>();
+                kept.extend(
+                    opts.iter()
+                        .skip(1)
+                        .filter(|(w, _)| seen_beside(k, w))
+                        .cloned(),
+                );
+                kept
+            })
+            .collect()
+    }
+
     /// The best spellings of a run of adjacent syllables (lower case; a
     /// `false` beside one fixes it as read), by their pairs (Viterbi).
     fn respell_run(&self, run: &[(String, bool)]) -> Vec<String> {
@@ -121,6 +160,7 @@ impl Vocabulary {
                 }
             })
             .collect();
+        let options = self.attested(options);
         // Per position, per option: best total and the option before it.
         let mut best: Vec<Vec<(f64, usize)>> = Vec::with_capacity(options.len());
         for (k, opts) in options.iter().enumerate() {
@@ -239,7 +279,16 @@ pub(crate) fn restore_marks(line: &mut Line) {
     }
     let vocabulary = &*VOCABULARY;
     let words = tokens(line);
-    let mut respelt: Vec<Option<String>> = vec![None; words.len()];
+    let mut respelt: Vec<Option<String>> = words
+        .iter()
+        .map(|t| {
+            let read = &line.text[t.start..t.end];
+            let capitals = read.chars().all(char::is_uppercase);
+            (t.ocr && capitals)
+                .then(|| abbreviations::respell(read, |w| vocabulary.count(w)))
+                .flatten()
+        })
+        .collect();
     let mut k = 0;
     while k < words.len() {
         // A stretch of adjacent syllables (a word that is none, such as
