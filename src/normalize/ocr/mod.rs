@@ -6,6 +6,7 @@
 //! engine missed needs some evidence; changing a mark it read needs much.
 
 mod abbreviations;
+mod spacing;
 
 use super::ngram::Counts;
 use crate::ingest::Line;
@@ -322,35 +323,65 @@ pub(crate) fn restore_marks(line: &mut Line) {
         }
         k = end;
     }
-    if respelt.iter().any(Option::is_some) {
-        rewrite(line, &words, &respelt);
+    let edits: Vec<Edit> = words
+        .iter()
+        .zip(respelt)
+        .filter_map(|(t, new)| {
+            new.map(|text| Edit {
+                start: t.start,
+                end: t.end,
+                text,
+            })
+        })
+        .collect();
+    if !edits.is_empty() {
+        rewrite(line, &edits);
+    }
+    spacing::space_signs(line);
+}
+
+/// A change of a line's text: bytes `start..end` (empty for an
+/// insertion) become `text`.
+pub(super) struct Edit {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+impl Edit {
+    /// `text` put in at byte `at`.
+    pub(super) fn insert(at: usize, text: &str) -> Edit {
+        Edit {
+            start: at,
+            end: at,
+            text: text.to_string(),
+        }
     }
 }
 
-/// The line with its words respelt, run offsets moved along.
-fn rewrite(line: &mut Line, words: &[Token], respelt: &[Option<String>]) {
+/// The line with `edits` (in order, apart) made, run offsets moved along:
+/// a run holding a replaced word holds its replacement; text inserted at a
+/// run's end is not the run's.
+fn rewrite(line: &mut Line, edits: &[Edit]) {
     let mut out = String::with_capacity(line.text.len() + 16);
-    let mut shifts: Vec<(usize, isize)> = Vec::new();
     let mut pos = 0;
-    for (t, new) in words.iter().zip(respelt) {
-        let Some(new) = new else { continue };
-        out.push_str(&line.text[pos..t.start]);
-        out.push_str(new);
-        shifts.push((t.end, new.len() as isize - (t.end - t.start) as isize));
-        pos = t.end;
+    for e in edits {
+        out.push_str(&line.text[pos..e.start]);
+        out.push_str(&e.text);
+        pos = e.end;
     }
     out.push_str(&line.text[pos..]);
-    let moved = |p: usize| {
-        let delta: isize = shifts
+    let moved = |p: usize, is_end: bool| {
+        let delta: isize = edits
             .iter()
-            .filter(|(end, _)| *end <= p)
-            .map(|(_, d)| d)
+            .filter(|e| e.end < p || (e.end == p && !(is_end && e.start == e.end)))
+            .map(|e| e.text.len() as isize - (e.end - e.start) as isize)
             .sum();
         (p as isize + delta).max(0) as usize
     };
     for run in &mut line.runs {
-        run.start = moved(run.start);
-        run.end = moved(run.end);
+        run.start = moved(run.start, false);
+        run.end = moved(run.end, true);
     }
     line.text = out;
     if line.cells.is_some() {
@@ -359,11 +390,11 @@ fn rewrite(line: &mut Line, words: &[Token], respelt: &[Option<String>]) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::ingest::Run;
 
-    fn ocr_line(text: &str) -> Line {
+    pub(super) fn ocr_line(text: &str) -> Line {
         let mut runs = Vec::new();
         let mut at = 0;
         for word in text.split(' ') {
