@@ -222,16 +222,27 @@ fn is_syllable(token: &str) -> bool {
 }
 
 /// Whether word `i` of a stretch may be a name, whose marks are never
-/// second-guessed ("Ngô Anh Vũ", "HẠ HÒA"): a capital, unless it only
-/// starts a sentence (the first word, a lower-case one after it).
+/// second-guessed: a word in capitals ("HẠ HÒA"), or a capitalised word
+/// beside another ("Ngô Anh Vũ"). A capitalised word alone among
+/// lower-case words or abbreviations is a word of a title ("trên Cổng
+/// DVC", "Hệ thống") or starts a sentence.
 fn is_name(stretch: &[&str], i: usize) -> bool {
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    if !capital(stretch[i]) {
-        return false;
+    let capitalised = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.clone().count() > 0
+            && !chars.all(char::is_uppercase)
+    };
+    let all_caps = |w: &str| w.chars().all(char::is_uppercase);
+    let word = stretch[i];
+    if all_caps(word) {
+        return word.chars().count() > 1 || stretch.len() == 1;
     }
-    let all_caps = stretch[i].chars().count() > 1 && stretch[i].chars().all(char::is_uppercase);
-    let starts_sentence = i == 0 && stretch.get(1).is_some_and(|w| !capital(w));
-    all_caps || !starts_sentence
+    let beside = |j: Option<usize>| {
+        j.and_then(|j| stretch.get(j))
+            .is_some_and(|w| capitalised(w))
+    };
+    capitalised(word) && (beside(i.checked_sub(1)) || beside(Some(i + 1)))
 }
 
 /// A word of a line: its bytes, whether OCR read it, and whether only
@@ -469,6 +480,10 @@ pub(super) mod tests {
             assert_eq!(restored(text), text);
         }
         assert_eq!(restored("Tong số nhiệm vụ"), "Tổng số nhiệm vụ");
+        assert_eq!(
+            restored("công khai trên Cống DVC quốc gia"),
+            "công khai trên Cổng DVC quốc gia"
+        );
     }
 
     #[test]
