@@ -11,6 +11,7 @@ mod dots;
 mod flat;
 mod layout;
 mod lines;
+mod misread;
 mod numbering;
 mod patterns;
 mod raw;
@@ -76,6 +77,9 @@ fn table(
     warnings: &mut Vec<Warning>,
 ) -> Table {
     dots::restore(&mut segment.rows);
+    misread::restore(&mut segment.rows, |no| {
+        page_line(lines, no).is_some_and(|l| l.runs.iter().any(|r| r.confidence.is_some()))
+    });
     let numbered = numbering::number(&segment.rows, title, warnings);
     let columns = segment.columns;
     let rows: Vec<Row> = segment
@@ -151,7 +155,12 @@ fn first_value_unit(columns: &[Column]) -> Option<&str> {
 
 /// The page of the line numbered `no` (lines are numbered from 1 in order).
 fn page_of(lines: &[Line], no: usize) -> Option<u32> {
-    lines.get(no.checked_sub(1)?).and_then(|l| l.page)
+    page_line(lines, no).and_then(|l| l.page)
+}
+
+/// Line `no` (1-based).
+fn page_line(lines: &[Line], no: usize) -> Option<&Line> {
+    lines.get(no.checked_sub(1)?)
 }
 
 /// Most non-blank lines after the start of a cut-off last row (its wrapped label).
