@@ -14,6 +14,8 @@ const TILE: f32 = 0.02;
 const TILE_INK: usize = 2;
 /// Margin around a recognised word's box still taken as covered, in inches.
 const COVER_MARGIN: f32 = 0.015;
+/// A patch this near a word's box (inches) is part of that word.
+const TOUCH: f32 = 0.02;
 /// Patches on one line nearer than this (inches) are one patch ("4.2.1").
 const JOIN_GAP: f32 = 0.12;
 /// Height of a patch kept, in inches: text, not a speck or a picture.
@@ -81,8 +83,21 @@ pub(crate) fn patches(page: &Gray, words: &[OcrWord]) -> Vec<Patch> {
             ..p
         })
         .collect();
+    let touch = (TOUCH * inch) as usize;
+    kept.retain(|p| !words.iter().any(|w| touches(p, w, touch)));
     kept.truncate(MAX_PATCHES);
     kept
+}
+
+/// Whether a patch sits on a word's line within `gap` pixels of its box:
+/// ink of that word its box left out (the last stroke of "UBND", half a
+/// "3"), which read again would double the word.
+fn touches(p: &Patch, w: &OcrWord, gap: usize) -> bool {
+    let (left, top) = (w.left as usize, w.top as usize);
+    let (right, bottom) = (left + w.width as usize, top + w.height as usize);
+    let shared = bottom.min(p.y1).saturating_sub(top.max(p.y0));
+    let beside = p.x0 <= right + gap && left <= p.x1 + gap;
+    beside && shared * 2 >= (p.y1 - p.y0).min(bottom - top)
 }
 
 /// Connected (8-neighbour) inked tiles: their pixel boxes and ink counts.
@@ -240,6 +255,20 @@ mod tests {
             confidence: 90.0,
             line: (1, 1, 1),
         }
+    }
+
+    #[test]
+    fn ink_beside_a_word_is_that_words() {
+        let p = Patch {
+            x0: 305,
+            y0: 100,
+            x1: 320,
+            y1: 135,
+        };
+        assert!(touches(&p, &word(200, 98, 100, 38), 6));
+        // A word space away, or on another line: text of its own.
+        assert!(!touches(&p, &word(200, 98, 90, 38), 6));
+        assert!(!touches(&p, &word(200, 160, 100, 38), 6));
     }
 
     #[test]
