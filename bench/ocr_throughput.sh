@@ -16,7 +16,7 @@ start=$(date +%s.%N)
 ours=$(echo "$(date +%s.%N) - $start" | bc)
 start=$(date +%s.%N)
 ls "$dump"/*.tif | OMP_THREAD_LIMIT=1 xargs -P 2 -I{} \
-    tesseract {} stdout -l vie+eng --dpi 300 --psm 3 tsv >/dev/null 2>&1
+    tesseract {} stdout -l vie+eng --dpi 300 --psm 11 tsv >/dev/null 2>&1
 engine=$(echo "$(date +%s.%N) - $start" | bc)
 printf 'pages %s\nbaocao --jobs 2: %.1f s, %.2f pages/s\n' "$pages" "$ours" "$(echo "$pages / $ours" | bc -l)"
 printf 'tesseract alone (page pass, 2 parallel): %.1f s, %.2f pages/s\n' "$engine" "$(echo "$pages / $engine" | bc -l)"

@@ -82,7 +82,7 @@ fn clean_300_dpi_scans_of_the_seeds() {
     }
     let (f1, meta) = score(&scans("clean", ".scan300.pdf"));
     eprintln!("clean 300 dpi: rows_f1 {f1:.3}, meta {meta:.3}");
-    assert!(f1 >= 0.68 && meta >= 0.9, "rows_f1 {f1:.3}, meta {meta:.3}");
+    assert!(f1 >= 0.88 && meta >= 0.9, "rows_f1 {f1:.3}, meta {meta:.3}");
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn degraded_200_dpi_scans_of_the_seeds() {
     let (f1, meta) = score(&scans("degraded", ".scan200.pdf"));
     eprintln!("degraded 200 dpi: rows_f1 {f1:.3}, meta {meta:.3}");
     assert!(
-        f1 >= 0.48 && meta >= 0.75,
+        f1 >= 0.87 && meta >= 0.75,
         "rows_f1 {f1:.3}, meta {meta:.3}"
     );
 }

@@ -21,6 +21,52 @@ const COVERING: f32 = 0.5;
 const STAMP_CHARS: usize = 200;
 
 /// Pages read by OCR at a time: the cores available.
+/// The image of page `number` (1-based), rendered at the OCR resolution.
+fn render(raster: Option<&Raster>, number: u32) -> Result<Gray, OcrFailure> {
+    raster
+        .and_then(|r| r.page(number.saturating_sub(1) as usize, ocr::TARGET_DPI))
+        .ok_or_else(|| OcrFailure::Failed("the page could not be rendered".into()))
+}
+
+/// Pages `numbers` rendered and read, one per core at a time: each thread
+/// takes the next page as it finishes one, so no page waits for another.
+fn read_in_parallel(
+    raster: Option<&Raster>,
+    engine: &Engine,
+    options: &Options,
+    numbers: &[u32],
+) -> Vec<Result<OcrPage, OcrFailure>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::Mutex;
+    let next = AtomicUsize::new(0);
+    let done: Vec<Mutex<Option<Result<OcrPage, OcrFailure>>>> =
+        numbers.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|scope| {
+        for _ in 0..parallel().min(numbers.len()) {
+            scope.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(&number) = numbers.get(i) else { break };
+                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    ocr::read_page(engine, &render(raster, number)?, options)
+                }));
+                let read =
+                    read.unwrap_or_else(|_| Err(OcrFailure::Failed("the OCR stage failed".into())));
+                if let Ok(mut slot) = done[i].lock() {
+                    *slot = Some(read);
+                }
+            });
+        }
+    });
+    done.into_iter()
+        .map(|slot| {
+            slot.into_inner()
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| Err(OcrFailure::Failed("the OCR stage failed".into())))
+        })
+        .collect()
+}
+
 fn parallel() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -81,30 +127,18 @@ impl<'a> Scans<'a> {
                 return vec![None; numbers.len()];
             }
         };
-        let mut out = Vec::with_capacity(numbers.len());
-        for chunk in numbers.chunks(parallel()) {
-            let images: Vec<Result<Gray, OcrFailure>> =
-                chunk.iter().map(|&n| self.image(n)).collect();
-            let options = self.options;
-            let pages: Vec<Result<OcrPage, OcrFailure>> = std::thread::scope(|scope| {
-                let running: Vec<_> = images
-                    .into_iter()
-                    .map(|image| scope.spawn(move || ocr::read_page(engine, &image?, options)))
-                    .collect();
-                running
-                    .into_iter()
-                    .map(|h| {
-                        h.join().unwrap_or_else(|_| {
-                            Err(OcrFailure::Failed("the OCR stage failed".into()))
-                        })
-                    })
-                    .collect()
-            });
-            for (&number, page) in chunk.iter().zip(pages) {
-                out.push(self.keep(number, page));
-            }
-        }
-        out
+        // Out of `self` while pages are read (it is put back after).
+        let held = self
+            .raster
+            .take()
+            .unwrap_or_else(|| Raster::open(self.bytes));
+        let pages = read_in_parallel(held.as_ref(), engine, self.options, numbers);
+        self.raster = Some(held);
+        numbers
+            .iter()
+            .zip(pages)
+            .map(|(&number, page)| self.keep(number, page))
+            .collect()
     }
 
     /// The lines of a page read, noted in `read`; or its failure, noted.
@@ -120,16 +154,6 @@ impl<'a> Scans<'a> {
                 None
             }
         }
-    }
-
-    /// The page image of page `number`.
-    fn image(&mut self, number: u32) -> Result<Gray, OcrFailure> {
-        let bytes = self.bytes;
-        let raster = self.raster.get_or_insert_with(|| Raster::open(bytes));
-        raster
-            .as_ref()
-            .and_then(|r| r.page(number.saturating_sub(1) as usize, ocr::TARGET_DPI))
-            .ok_or_else(|| OcrFailure::Failed("the page could not be rendered".into()))
     }
 
     /// When pages are OCR'd.
