@@ -320,7 +320,7 @@ pub(crate) fn restore_marks(line: &mut Line) {
             .iter()
             .map(|t| &line.text[t.start..t.end])
             .collect();
-        if read.iter().all(|w| is_syllable(w)) && words[k..end].iter().any(|t| t.ocr) {
+        if words[k..end].iter().any(|t| t.ocr) {
             let run: Vec<(String, bool)> = read
                 .iter()
                 .enumerate()
@@ -427,13 +427,19 @@ pub(super) mod tests {
         }
     }
 
-    fn restored(text: &str) -> String {
+    /// The text of an OCR line of `text` after `step`, its runs checked
+    /// to still fall on character boundaries.
+    pub(super) fn after(text: &str, step: fn(&mut Line)) -> String {
         let mut line = ocr_line(text);
-        restore_marks(&mut line);
+        step(&mut line);
         for r in &line.runs {
             assert!(line.text.get(r.start..r.end).is_some());
         }
         line.text
+    }
+
+    fn restored(text: &str) -> String {
+        after(text, restore_marks)
     }
 
     #[test]

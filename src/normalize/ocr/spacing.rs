@@ -43,16 +43,11 @@ fn is_word(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::ocr_line;
+    use super::super::tests::{after, ocr_line};
     use super::*;
 
     fn spaced(text: &str) -> String {
-        let mut line = ocr_line(text);
-        space_signs(&mut line);
-        for r in &line.runs {
-            assert!(line.text.get(r.start..r.end).is_some());
-        }
-        line.text
+        after(text, space_signs)
     }
 
     #[test]
