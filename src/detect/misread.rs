@@ -42,6 +42,9 @@ pub fn restore(rows: &mut [RawRow], by_ocr: impl Fn(usize) -> bool) {
     let mut last_roman: Option<u32> = None;
     for i in 0..rows.len() {
         let next = rows.get(i + 1).and_then(|r| numeric(&r.stt));
+        let next_numbered = rows
+            .get(i + 1)
+            .is_some_and(|r| stt::parse(&r.stt).is_some());
         let row = &mut rows[i];
         match stt::parse(&row.stt).map(|(_, s)| s) {
             Some(Stt::Numeric(parts)) => {
@@ -71,7 +74,8 @@ pub fn restore(rows: &mut [RawRow], by_ocr: impl Fn(usize) -> bool) {
                 if let Some(found) = one_fit(digit_readings(&token), &last, &next) {
                     (row.stt, row.label) = (joined(&found), rest);
                     last = Some(found);
-                } else if let Some(v) = roman_reading(&token, last_roman) {
+                } else if let Some(v) = roman_reading(&token, last_roman).filter(|_| next_numbered)
+                {
                     (row.stt, row.label) = (roman(v), rest);
                     (last, last_roman) = (None, Some(v));
                 }
@@ -168,17 +172,18 @@ fn single_digit_parts(token: &str) -> Option<Vec<u32>> {
 
 /// The Roman section `token` stands for: the one after `last_roman` when
 /// the token is made of stroke look-alikes counting that many strokes, give
-/// or take one.
+/// or take one, and holds a capital I or H (a lone "|" or "l" is as often
+/// what is left of a ruling).
 fn roman_reading(token: &str, last_roman: Option<u32>) -> Option<u32> {
     let expected = last_roman.map_or(1, |v| v + 1);
-    if expected > 3 {
+    if expected > 3 || !token.contains(['I', 'H']) {
         return None;
     }
     let mut strokes = 0;
     for c in token.chars() {
         strokes += ROMAN_STROKES.iter().find(|(k, _)| *k == c)?.1;
     }
-    (strokes.abs_diff(expected) <= 1 && token.chars().any(|c| c != '1')).then_some(expected)
+    (strokes.abs_diff(expected) <= 1).then_some(expected)
 }
 
 fn roman(v: u32) -> String {
@@ -232,6 +237,15 @@ mod tests {
         assert_eq!(got[2], "II");
         let got = stts(&[("II", "a"), ("", "IH Số người"), ("1", "d")]);
         assert_eq!(got[1], "III");
+    }
+
+    #[test]
+    fn ruling_remnants_are_not_sections() {
+        let got = stts(&[("", "| Tổng số"), ("1", "b")]);
+        assert_eq!(got[0], "");
+        // A section heading is followed by numbered rows.
+        let got = stts(&[("I", "a"), ("1", "b"), ("", "H Về tuyển dụng"), ("", "d")]);
+        assert_eq!(got[2], "");
     }
 
     #[test]
