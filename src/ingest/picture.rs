@@ -17,7 +17,8 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
     let mut lines = Vec::new();
     let mut read = Vec::new();
     let mut warnings = Vec::new();
-    for (i, image) in images.iter().enumerate() {
+    let count = images.len();
+    for (i, image) in images.into_iter().enumerate() {
         let number = u32::try_from(i + 1).unwrap_or(u32::MAX);
         match ocr::read_page(engine, image, options) {
             Ok(page) => {
@@ -25,16 +26,13 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
                 read.push(page);
             }
             Err(OcrFailure::Failed(reason)) => warnings.push(ocr::page_failed(number, &reason)),
-            Err(why) => return Err(unreadable(&why, images.len())),
+            Err(why) => return Err(unreadable(&why, count)),
         }
     }
     if lines.iter().all(|l| l.text.trim().is_empty()) {
         return Err(IngestError {
             code: diagnostics::NO_TEXT_LAYER,
-            message: format!(
-                "OCR found no text on the {} page(s) of the image",
-                images.len()
-            ),
+            message: format!("OCR found no text on the {count} page(s) of the image"),
         });
     }
     for (i, line) in lines.iter_mut().enumerate() {
@@ -43,7 +41,7 @@ pub fn read(bytes: &[u8], format: &str, options: &Options) -> Result<SourceDoc, 
     Ok(SourceDoc {
         format: format.to_string(),
         lines,
-        pages: Some(u32::try_from(images.len()).unwrap_or(u32::MAX)),
+        pages: Some(u32::try_from(count).unwrap_or(u32::MAX)),
         warnings,
         repairs: Vec::new(),
         ocr: Some(ocr::summary(engine, &read)),

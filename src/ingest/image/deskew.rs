@@ -17,12 +17,12 @@ const SAMPLE: usize = 2;
 
 /// The page turned so that its text lines run level, and the skew (in
 /// degrees, see [`skew_angle`]) it was turned back by; 0 when level.
-pub(crate) fn straighten(page: &Gray) -> (Gray, f32) {
-    let angle = skew_angle(page);
+pub(crate) fn straighten(page: Gray) -> (Gray, f32) {
+    let angle = skew_angle(&page);
     if angle.abs() < MIN_SKEW {
-        return (page.clone(), 0.0);
+        return (page, 0.0);
     }
-    (rotate(page, -angle), angle)
+    (rotate(&page, -angle), angle)
 }
 
 /// The skew of the page's lines, in degrees: positive when they rise to
@@ -130,7 +130,7 @@ mod tests {
 
     #[test]
     fn straightening_levels_the_lines() {
-        let (level, turned) = straighten(&lined_page(1.2));
+        let (level, turned) = straighten(lined_page(1.2));
         assert!((turned - 1.2).abs() < 0.1, "{turned}");
         assert!(skew_angle(&level).abs() < 0.1);
     }
@@ -138,7 +138,7 @@ mod tests {
     #[test]
     fn a_level_page_is_left_alone() {
         let page = lined_page(0.0);
-        let (same, turned) = straighten(&page);
+        let (same, turned) = straighten(page.clone());
         assert_eq!(turned, 0.0);
         assert_eq!(same, page);
     }

@@ -78,15 +78,15 @@ pub(crate) fn available(options: &Options) -> Result<&'static Engine, OcrFailure
 /// Reads one page image.
 pub(crate) fn read_page(
     engine: &Engine,
-    page: &Gray,
+    page: Gray,
     options: &Options,
 ) -> Result<OcrPage, OcrFailure> {
     let scaled = if page.dpi < UPSCALE_BELOW {
-        scale(page, TARGET_DPI)
+        scale(&page, TARGET_DPI)
     } else {
-        page.clone()
+        page
     };
-    let (mut level, _) = image::straighten(&scaled);
+    let (mut level, _) = image::straighten(scaled);
     let rules = image::rulings(&level);
     image::erase(&mut level, &rules);
     image::whiten_paper(&mut level);

@@ -47,7 +47,7 @@ fn read_in_parallel(
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(&number) = numbers.get(i) else { break };
                 let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    ocr::read_page(engine, &render(raster, number)?, options)
+                    ocr::read_page(engine, render(raster, number)?, options)
                 }));
                 let read =
                     read.unwrap_or_else(|_| Err(OcrFailure::Failed("the OCR stage failed".into())));
