@@ -20,7 +20,6 @@ const COVERING: f32 = 0.5;
 /// OCR: a certified-copy stamp, a signature box, a signing tool's name.
 const STAMP_CHARS: usize = 200;
 
-/// Pages read by OCR at a time: the cores available.
 /// The image of page `number` (1-based), rendered at the OCR resolution.
 fn render(raster: Option<&Raster>, number: u32) -> Result<Gray, OcrFailure> {
     raster
@@ -37,36 +36,43 @@ fn read_in_parallel(
     numbers: &[u32],
 ) -> Vec<Result<OcrPage, OcrFailure>> {
     use std::sync::atomic::{AtomicUsize, Ordering};
-    use std::sync::Mutex;
     let next = AtomicUsize::new(0);
-    let done: Vec<Mutex<Option<Result<OcrPage, OcrFailure>>>> =
-        numbers.iter().map(|_| Mutex::new(None)).collect();
+    let read_one = |number| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            ocr::read_page(engine, render(raster, number)?, options)
+        }))
+        .ok()
+    };
+    let mut done: Vec<Option<Result<OcrPage, OcrFailure>>> = numbers.iter().map(|_| None).collect();
     std::thread::scope(|scope| {
-        for _ in 0..parallel().min(numbers.len()) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&number) = numbers.get(i) else { break };
-                let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    ocr::read_page(engine, render(raster, number)?, options)
-                }));
-                let read =
-                    read.unwrap_or_else(|_| Err(OcrFailure::Failed("the OCR stage failed".into())));
-                if let Ok(mut slot) = done[i].lock() {
-                    *slot = Some(read);
-                }
-            });
+        let threads: Vec<_> = (0..parallel().min(numbers.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&number) = numbers.get(i) else {
+                            break mine;
+                        };
+                        mine.push((i, read_one(number)));
+                    }
+                })
+            })
+            .collect();
+        for (i, read) in threads
+            .into_iter()
+            .flat_map(|t| t.join().unwrap_or_default())
+        {
+            done[i] = read;
         }
     });
+    // A page whose reading panicked is a failed page.
     done.into_iter()
-        .map(|slot| {
-            slot.into_inner()
-                .ok()
-                .flatten()
-                .unwrap_or_else(|| Err(OcrFailure::Failed("the OCR stage failed".into())))
-        })
+        .map(|read| read.unwrap_or_else(|| Err(OcrFailure::Failed("the OCR stage failed".into()))))
         .collect()
 }
 
+/// Pages read by OCR at a time: the cores available.
 fn parallel() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -114,9 +120,9 @@ impl<'a> Scans<'a> {
     }
 
     /// The lines of pages `numbers` (from 1) read by OCR, in order; `None`
-    /// (noted in `unread`) for a page that cannot be. Pages are rendered one
-    /// by one and read [`parallel`] at a time: a long scan uses every core
-    /// even when it is the last document of a run.
+    /// (noted in `unread`) for a page that cannot be. Pages are rendered and
+    /// read [`parallel`] at a time: a long scan uses every core even when it
+    /// is the last document of a run.
     pub fn read_pages(&mut self, numbers: &[u32]) -> Vec<Option<Vec<Line>>> {
         let engine = match ocr::available(self.options) {
             Ok(engine) => engine,
