@@ -22,11 +22,7 @@ pub fn restore(rows: &mut [RawRow]) {
         };
         if let Some(prev) = last.as_deref() {
             if let Some(dotted) = dotted_successor(&row.stt, prev) {
-                row.stt = dotted
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(".");
+                row.stt = stt::printed(&dotted);
                 last = Some(dotted);
                 continue;
             }

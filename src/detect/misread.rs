@@ -41,17 +41,19 @@ pub fn restore(rows: &mut [RawRow], by_ocr: impl Fn(usize) -> bool) {
     let mut last: Option<Vec<u32>> = None;
     let mut last_roman: Option<u32> = None;
     for i in 0..rows.len() {
-        let next = rows.get(i + 1).and_then(|r| numeric(&r.stt));
-        let next_numbered = rows
-            .get(i + 1)
-            .is_some_and(|r| stt::parse(&r.stt).is_some());
+        let next_stt = rows.get(i + 1).and_then(|r| stt::parse(&r.stt));
+        let next_numbered = next_stt.is_some();
+        let next = match next_stt {
+            Some((_, Stt::Numeric(parts))) => Some(parts),
+            _ => None,
+        };
         let row = &mut rows[i];
         match stt::parse(&row.stt).map(|(_, s)| s) {
             Some(Stt::Numeric(parts)) => {
                 let fits = last.as_deref().is_none_or(|l| stt::is_successor(&parts, l));
                 if !fits && by_ocr(row.line) {
                     if let Some(found) = one_fit(digit_readings(&row.stt), &last, &next) {
-                        row.stt = joined(&found);
+                        row.stt = stt::printed(&found);
                         last = Some(found);
                         continue;
                     }
@@ -72,7 +74,7 @@ pub fn restore(rows: &mut [RawRow], by_ocr: impl Fn(usize) -> bool) {
                     (row.stt.clone(), row.label.clone())
                 };
                 if let Some(found) = one_fit(digit_readings(&token), &last, &next) {
-                    (row.stt, row.label) = (joined(&found), rest);
+                    (row.stt, row.label) = (stt::printed(&found), rest);
                     last = Some(found);
                 } else if let Some(v) = roman_reading(&token, last_roman).filter(|_| next_numbered)
                 {
@@ -83,22 +85,6 @@ pub fn restore(rows: &mut [RawRow], by_ocr: impl Fn(usize) -> bool) {
             None => {}
         }
     }
-}
-
-/// The dotted numbers of an STT cell, if it is one.
-fn numeric(s: &str) -> Option<Vec<u32>> {
-    match stt::parse(s)?.1 {
-        Stt::Numeric(parts) => Some(parts),
-        _ => None,
-    }
-}
-
-fn joined(parts: &[u32]) -> String {
-    parts
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(".")
 }
 
 /// The label's first word and the rest, when that word is short.
@@ -142,7 +128,7 @@ fn digit_readings(token: &str) -> Vec<Vec<u32>> {
     texts.push(token.to_string());
     texts
         .iter()
-        .flat_map(|t| [dotted(t), single_digit_parts(t)])
+        .flat_map(|t| [stt::numeric(t), single_digit_parts(t)])
         .flatten()
         .collect()
 }
@@ -152,14 +138,6 @@ fn look_alikes(c: char) -> &'static str {
         .iter()
         .find(|(k, _)| *k == c)
         .map_or("", |(_, v)| v)
-}
-
-/// `text` as dotted numbers when it is digits and dots only.
-fn dotted(text: &str) -> Option<Vec<u32>> {
-    if text.is_empty() || !text.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    text.split('.').map(|p| p.parse().ok()).collect()
 }
 
 /// Digits and dots read as one-digit parts ("11" as 1.1, "76.1" as

@@ -78,7 +78,7 @@ fn table(
 ) -> Table {
     dots::restore(&mut segment.rows);
     misread::restore(&mut segment.rows, |no| {
-        page_line(lines, no).is_some_and(|l| l.runs.iter().any(|r| r.confidence.is_some()))
+        page_line(lines, no).is_some_and(Line::has_ocr_text)
     });
     let numbered = numbering::number(&segment.rows, title, warnings);
     let columns = segment.columns;

@@ -71,6 +71,23 @@ pub fn split_leading(line: &str) -> Option<(String, Stt, &str)> {
     Some((printed, stt, &line[whole.end()..]))
 }
 
+/// Dotted decimal numbering as printed ("2.2.1").
+pub fn printed(parts: &[u32]) -> String {
+    parts
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// The dotted decimals of an STT cell, when it is one.
+pub fn numeric(s: &str) -> Option<Vec<u32>> {
+    match parse(s)?.1 {
+        Stt::Numeric(parts) => Some(parts),
+        _ => None,
+    }
+}
+
 /// True when `p` can follow `l` in a numbering: next sibling at some level,
 /// first child, or a repeat.
 pub fn is_successor(p: &[u32], l: &[u32]) -> bool {

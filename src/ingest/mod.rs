@@ -94,6 +94,19 @@ pub struct IngestError {
 }
 
 impl Line {
+    /// Whether some of the line's text was read by OCR (a run carries a
+    /// word confidence).
+    pub fn has_ocr_text(&self) -> bool {
+        self.runs.iter().any(|r| r.confidence.is_some())
+    }
+
+    /// Whether bytes `start..end` of `text` lie in one run read by OCR.
+    pub fn read_by_ocr(&self, start: usize, end: usize) -> bool {
+        self.runs
+            .iter()
+            .any(|r| r.start <= start && end <= r.end && r.confidence.is_some())
+    }
+
     /// The page column of every character of `text`: from the runs'
     /// `column` where known, else the character's index.
     pub fn char_columns(&self) -> Vec<usize> {

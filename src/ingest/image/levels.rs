@@ -18,10 +18,7 @@ const BLACK_SHARE: f64 = 0.005;
 /// Whitens every pixel lighter than the page's ink threshold and spreads
 /// the rest from black to [`LIGHTEST_INK`].
 pub(crate) fn whiten_paper(page: &mut Gray) {
-    let mut hist = [0u64; 256];
-    for &p in &page.pixels {
-        hist[p as usize] += 1;
-    }
+    let hist = page.histogram();
     let threshold = super::otsu(&hist);
     let black = darkest_level(&hist, BLACK_SHARE).min(threshold);
     let span = f32::from(threshold - black).max(1.0);

@@ -82,11 +82,16 @@ impl Gray {
     /// The level that parts ink from paper (Otsu's threshold over the
     /// histogram): pixels at or below it are ink.
     pub fn ink_threshold(&self) -> u8 {
+        otsu(&self.histogram())
+    }
+
+    /// How many pixels have each grey level.
+    pub fn histogram(&self) -> [u64; 256] {
         let mut hist = [0u64; 256];
         for &p in &self.pixels {
             hist[p as usize] += 1;
         }
-        otsu(&hist)
+        hist
     }
 
     /// The image as an uncompressed grey TIFF: the format Tesseract

@@ -15,7 +15,7 @@ const MAX_SWAPS: usize = 3;
 /// Đ letters swapped, a doubled one single.
 pub(super) fn respell(read: &str, count: impl Fn(&str) -> u32) -> Option<String> {
     let lower = read.to_lowercase();
-    if lower.chars().count() < 2 || !lower.chars().any(|c| matches!(c, 'd' | 'đ')) {
+    if lower.chars().count() < 2 || !lower.chars().any(is_d) {
         return None;
     }
     let seen = count(&lower);
@@ -36,8 +36,7 @@ fn spellings(word: &str) -> Vec<String> {
     let mut out = swaps(word);
     let chars: Vec<char> = word.chars().collect();
     for i in 1..chars.len() {
-        let both_d = |c: char| matches!(c, 'd' | 'đ');
-        if both_d(chars[i - 1]) && both_d(chars[i]) {
+        if is_d(chars[i - 1]) && is_d(chars[i]) {
             let single: String = chars[..i].iter().chain(&chars[i + 1..]).collect();
             out.extend(swaps(&single));
         }
@@ -49,7 +48,7 @@ fn spellings(word: &str) -> Vec<String> {
 fn swaps(word: &str) -> Vec<String> {
     let chars: Vec<char> = word.chars().collect();
     let at: Vec<usize> = (0..chars.len())
-        .filter(|&i| matches!(chars[i], 'd' | 'đ'))
+        .filter(|&i| is_d(chars[i]))
         .take(MAX_SWAPS)
         .collect();
     (0..1u32 << at.len())
@@ -61,6 +60,11 @@ fn swaps(word: &str) -> Vec<String> {
             c.into_iter().collect()
         })
         .collect()
+}
+
+/// A d or đ (lower case).
+fn is_d(c: char) -> bool {
+    matches!(c, 'd' | 'đ')
 }
 
 #[cfg(test)]

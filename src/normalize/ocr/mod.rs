@@ -267,10 +267,7 @@ fn tokens(line: &Line) -> Vec<Token> {
             end = i + c.len_utf8();
             chars.next();
         }
-        let ocr = line
-            .runs
-            .iter()
-            .any(|r| r.start <= start && end <= r.end && r.confidence.is_some());
+        let ocr = line.read_by_ocr(start, end);
         let joined = !out.is_empty() && line.text[last_end..start].chars().all(|c| c == ' ');
         out.push(Token {
             start,
@@ -286,7 +283,7 @@ fn tokens(line: &Line) -> Vec<Token> {
 /// Respells the syllables of a line's OCR runs (the runs that carry a
 /// confidence), moving run offsets along.
 pub(crate) fn restore_marks(line: &mut Line) {
-    if !line.runs.iter().any(|r| r.confidence.is_some()) {
+    if !line.has_ocr_text() {
         return;
     }
     let vocabulary = &*VOCABULARY;

@@ -15,10 +15,7 @@ pub(super) fn space_signs(line: &mut Line) {
     let text = &line.text;
     let mut edits = Vec::new();
     for (i, c) in text.char_indices().filter(|(_, c)| SIGNS.contains(c)) {
-        let ocr = line
-            .runs
-            .iter()
-            .any(|r| r.start <= i && i < r.end && r.confidence.is_some());
+        let ocr = line.read_by_ocr(i, i + c.len_utf8());
         let before = text[..i].chars().next_back();
         let after = text[i + c.len_utf8()..].chars().next();
         if !ocr || !before.is_some_and(is_word) && !after.is_some_and(is_word) {
