@@ -91,6 +91,10 @@ impl Worker {
             let spawned = Command::new(program)
                 .arg("worker")
                 .envs(env.iter().map(|(k, v)| (k, v)))
+                // The OCR engine's library in a worker runs one thread:
+                // documents and pages run in parallel already (OpenMP reads
+                // this when the library is loaded).
+                .env("OMP_THREAD_LIMIT", "1")
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
@@ -330,6 +334,8 @@ pub fn work() -> std::io::Result<()> {
     exit_with_parent();
     let options = crate::options::Options {
         on_ocr_page: Some(sign_of_life),
+        // A crash of the engine's library costs this worker's document.
+        ocr_in_process: true,
         ..crate::options::Options::from_env()
     };
     let stdin = std::io::stdin();

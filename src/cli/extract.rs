@@ -197,6 +197,7 @@ fn options(args: &ExtractArgs) -> Options {
         ocr: args.ocr.parse().unwrap_or_default(),
         ocr_cache: cache,
         on_ocr_page: None,
+        ocr_in_process: false,
     }
 }
 

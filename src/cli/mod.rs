@@ -132,7 +132,7 @@ pub struct ExtractArgs {
     /// model, if installed). auto: pages without a text layer, or one
     /// full-page image under at most a stamp's text. always: also pages
     /// whose text layer is a scanner's own OCR. never: no OCR (a scan is a
-    /// `no_text_layer` error). OCR costs about 1-2 s per page; with worker
+    /// `no_text_layer` error). OCR costs about 1 s per page and core; with worker
     /// processes, `--timeout` then counts per page read.
     #[arg(long, value_name = "MODE", default_value = "auto", value_parser = ["auto", "always", "never"])]
     pub ocr: String,

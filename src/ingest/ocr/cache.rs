@@ -30,21 +30,23 @@ fn entry(dir: &Path, engine: &Engine, page: &Gray, segmentation: Segmentation) -
 }
 
 /// The engine's TSV for the page: from the cache when present, else run
-/// and stored (a cache that cannot be written is only skipped).
+/// (`in_process`: see [`Engine::recognise_tsv`]) and stored (a cache that
+/// cannot be written is only skipped).
 pub(crate) fn tsv(
     dir: Option<&Path>,
     engine: &Engine,
     page: &Gray,
     segmentation: Segmentation,
+    in_process: bool,
 ) -> Result<String, String> {
     let Some(dir) = dir else {
-        return engine.recognise_tsv(page, segmentation);
+        return engine.recognise_tsv(page, segmentation, in_process);
     };
     let file = entry(dir, engine, page, segmentation);
     if let Ok(text) = std::fs::read_to_string(&file) {
         return Ok(text);
     }
-    let text = engine.recognise_tsv(page, segmentation)?;
+    let text = engine.recognise_tsv(page, segmentation, in_process)?;
     let _ = store(&file, &text);
     Ok(text)
 }
@@ -82,15 +84,15 @@ mod tests {
         let page = Gray::blank(8, 8, 300);
         // A program that cannot run: only the cache can answer.
         let missing = engine("/nonexistent/tesseract");
-        assert!(tsv(Some(&dir), &missing, &page, PAGE).is_err());
+        assert!(tsv(Some(&dir), &missing, &page, PAGE, false).is_err());
         store(&entry(&dir, &missing, &page, PAGE), "level\tcached").unwrap();
         assert_eq!(
-            tsv(Some(&dir), &missing, &page, PAGE).unwrap(),
+            tsv(Some(&dir), &missing, &page, PAGE, false).unwrap(),
             "level\tcached"
         );
         // Another image, or another engine version, is another entry.
         let other = Gray::blank(8, 9, 300);
-        assert!(tsv(Some(&dir), &missing, &other, PAGE).is_err());
+        assert!(tsv(Some(&dir), &missing, &other, PAGE, false).is_err());
         let newer = Engine {
             version: "5.4.0".into(),
             ..missing.clone()

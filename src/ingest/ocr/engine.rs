@@ -27,10 +27,11 @@ pub(crate) enum Segmentation {
 }
 
 impl Segmentation {
-    fn psm(self) -> &'static str {
+    /// Tesseract's number for it (`TessPageSegMode`).
+    pub fn psm_number(self) -> i32 {
         match self {
-            Segmentation::Page => "11",
-            Segmentation::Block => "6",
+            Segmentation::Page => 11,
+            Segmentation::Block => 6,
         }
     }
 }
@@ -110,15 +111,29 @@ impl Engine {
             "--dpi",
             &dpi.to_string(),
             "--psm",
-            segmentation.psm(),
+            &segmentation.psm_number().to_string(),
             "tsv",
         ]
         .map(str::to_string)
         .to_vec()
     }
 
-    /// Tesseract's TSV for a page image.
-    pub fn recognise_tsv(&self, page: &Gray, segmentation: Segmentation) -> Result<String, String> {
+    /// Tesseract's TSV for a page image: read by the library loaded into
+    /// this process when `in_process` and it is there, else by the program.
+    pub fn recognise_tsv(
+        &self,
+        page: &Gray,
+        segmentation: Segmentation,
+        in_process: bool,
+    ) -> Result<String, String> {
+        match in_process.then(|| super::library::shared(self)).flatten() {
+            Some(library) => library.recognise_tsv(page, segmentation),
+            None => self.run_program(page, segmentation),
+        }
+    }
+
+    /// Tesseract's TSV for a page image, from a run of the program.
+    fn run_program(&self, page: &Gray, segmentation: Segmentation) -> Result<String, String> {
         let mut child = Command::new(&self.program)
             .args(self.arguments(page.dpi, segmentation))
             // Documents run in parallel already: one thread per engine.

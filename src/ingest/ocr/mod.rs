@@ -5,6 +5,7 @@
 
 mod cache;
 mod engine;
+mod library;
 mod missed;
 mod tsv;
 
@@ -92,8 +93,10 @@ pub(crate) fn read_page(
     image::whiten_paper(&mut level);
     dump(&level);
     let cache = options.ocr_cache.as_deref();
-    let read =
-        |image: &Gray, how| cache::tsv(cache, engine, image, how).map_err(OcrFailure::Failed);
+    let in_process = options.ocr_in_process;
+    let read = |image: &Gray, how| {
+        cache::tsv(cache, engine, image, how, in_process).map_err(OcrFailure::Failed)
+    };
     let mut words = tsv::words(&read(&level, Segmentation::Page)?);
     let patches = missed::patches(&level, &words);
     if !patches.is_empty() {

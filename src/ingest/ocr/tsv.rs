@@ -35,10 +35,11 @@ pub(crate) struct OcrWord {
     pub line: (u32, u32, u32),
 }
 
-/// The words of a TSV output, in its order; rows without text or with a
-/// malformed field are left out.
+/// The words of a TSV output, in its order (the program's header row, the
+/// rows of other levels, rows without text or with a malformed field are
+/// left out).
 pub(crate) fn words(tsv: &str) -> Vec<OcrWord> {
-    tsv.lines().skip(1).filter_map(word).collect()
+    tsv.lines().filter_map(word).collect()
 }
 
 fn word(row: &str) -> Option<OcrWord> {
