@@ -7,6 +7,7 @@ mod cache;
 mod engine;
 mod library;
 mod missed;
+mod punctuation;
 mod tsv;
 
 use engine::Segmentation;
@@ -98,6 +99,7 @@ pub(crate) fn read_page(
         cache::tsv(cache, engine, image, how, in_process).map_err(OcrFailure::Failed)
     };
     let mut words = tsv::words(&read(&level, Segmentation::Page)?);
+    punctuation::drop_unseen_marks(&mut words, &level);
     let patches = missed::patches(&level, &words);
     if !patches.is_empty() {
         let (strip, tops) = missed::strip(&level, &patches);
