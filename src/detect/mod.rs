@@ -12,6 +12,7 @@ mod flat;
 mod layout;
 mod lines;
 mod misread;
+mod misread_unit;
 mod numbering;
 mod patterns;
 mod raw;
@@ -77,9 +78,9 @@ fn table(
     warnings: &mut Vec<Warning>,
 ) -> Table {
     dots::restore(&mut segment.rows);
-    misread::restore(&mut segment.rows, |no| {
-        page_line(lines, no).is_some_and(Line::has_ocr_text)
-    });
+    let by_ocr = |no| page_line(lines, no).is_some_and(Line::has_ocr_text);
+    misread::restore(&mut segment.rows, by_ocr);
+    misread_unit::restore(&mut segment.rows, by_ocr);
     let numbered = numbering::number(&segment.rows, title, warnings);
     let columns = segment.columns;
     let rows: Vec<Row> = segment
