@@ -333,38 +333,18 @@ fn tokens(line: &Line) -> Vec<Token> {
     out
 }
 
-/// Respells the syllables of a line's OCR runs (the runs that carry a
-/// confidence), moving run offsets along.
-pub(crate) fn restore_marks(line: &mut Line) {
-    if !line.has_ocr_text() {
-        return;
-    }
+/// Respells the stretches of adjacent syllables of `words` that OCR read
+/// into `respelt` (a word that is none, such as "VBQPPL", parts
+/// stretches and is left as read); `vietnamese`: the line has marks read.
+fn respell_stretches(
+    line: &Line,
+    words: &[Token],
+    vietnamese: bool,
+    respelt: &mut [Option<String>],
+) {
     let vocabulary = &*VOCABULARY;
-    let words = tokens(line);
-    // A line with marks read is Vietnamese: a word there with no context
-    // may be respelt by its counts alone (an English "the" is no "thể"),
-    // unless a comma or semicolon after its stretch says the clause goes
-    // on, so the context is there, only unknown ("lễ tang, …").
-    let vietnamese = words.iter().any(|t| {
-        t.ocr
-            && marks(&line.text[t.start..t.end])
-                .iter()
-                .any(|m| !m.is_empty())
-    });
-    let mut respelt: Vec<Option<String>> = words
-        .iter()
-        .map(|t| {
-            let read = &line.text[t.start..t.end];
-            let capitals = read.chars().all(char::is_uppercase);
-            (t.ocr && capitals)
-                .then(|| abbreviations::respell(read, |w| vocabulary.count(w)))
-                .flatten()
-        })
-        .collect();
     let mut k = 0;
     while k < words.len() {
-        // A stretch of adjacent syllables (a word that is none, such as
-        // "VBQPPL", parts stretches and is left as read).
         if !is_syllable(&line.text[words[k].start..words[k].end]) {
             k += 1;
             continue;
@@ -400,6 +380,37 @@ pub(crate) fn restore_marks(line: &mut Line) {
         }
         k = end;
     }
+}
+
+/// Respells the syllables of a line's OCR runs (the runs that carry a
+/// confidence), moving run offsets along.
+pub(crate) fn restore_marks(line: &mut Line) {
+    if !line.has_ocr_text() {
+        return;
+    }
+    let vocabulary = &*VOCABULARY;
+    let words = tokens(line);
+    // A line with marks read is Vietnamese: a word there with no context
+    // may be respelt by its counts alone (an English "the" is no "thể"),
+    // unless a comma or semicolon after its stretch says the clause goes
+    // on, so the context is there, only unknown ("lễ tang, …").
+    let vietnamese = words.iter().any(|t| {
+        t.ocr
+            && marks(&line.text[t.start..t.end])
+                .iter()
+                .any(|m| !m.is_empty())
+    });
+    let mut respelt: Vec<Option<String>> = words
+        .iter()
+        .map(|t| {
+            let read = &line.text[t.start..t.end];
+            let capitals = read.chars().all(char::is_uppercase);
+            (t.ocr && capitals)
+                .then(|| abbreviations::respell(read, |w| vocabulary.count(w)))
+                .flatten()
+        })
+        .collect();
+    respell_stretches(line, &words, vietnamese, &mut respelt);
     let edits: Vec<Edit> = words
         .iter()
         .zip(respelt)
