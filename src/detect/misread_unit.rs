@@ -31,10 +31,11 @@ fn known_unit(read: &str) -> Option<&'static str> {
     if PATTERNS.units.iter().any(|u| u == read) {
         return None;
     }
-    let folded: Vec<char> = fold(read).chars().collect();
-    let digits = folded.iter().filter(|c| c.is_ascii_digit()).count();
+    let folded_text = fold(read);
     // Marks lost: the cell folds to itself (lower case aside).
-    let unmarked = fold(read) == read.to_lowercase();
+    let unmarked = folded_text == read.to_lowercase();
+    let folded: Vec<char> = folded_text.chars().collect();
+    let digits = folded.iter().filter(|c| c.is_ascii_digit()).count();
     if digits > MAX_DIGITS || (digits == 0 && !unmarked) {
         return None;
     }

@@ -39,17 +39,17 @@ pub(crate) struct Patch {
     y1: usize,
 }
 
-/// The patches of ink no word of `words` covers.
-pub(crate) fn patches(page: &Gray, words: &[OcrWord]) -> Vec<Patch> {
+/// The patches of ink (levels at or below `ink`, the page's threshold) no
+/// word of `words` covers.
+pub(crate) fn patches(page: &Gray, ink_level: u8, words: &[OcrWord]) -> Vec<Patch> {
     let inch = page.dpi as f32;
     let tile = ((TILE * inch).round() as usize).max(2);
     let (tw, th) = (page.width.div_ceil(tile), page.height.div_ceil(tile));
-    let threshold = page.ink_threshold();
     let mut ink = vec![0u16; tw * th];
     for y in 0..page.height {
         let row = &page.pixels[y * page.width..(y + 1) * page.width];
         for (x, &p) in row.iter().enumerate() {
-            if p <= threshold {
+            if p <= ink_level {
                 ink[(y / tile) * tw + x / tile] += 1;
             }
         }
@@ -277,7 +277,7 @@ mod tests {
         ink_box(&mut g, 100, 100, 400, 140); // read
         ink_box(&mut g, 900, 300, 915, 340); // a lone "1", missed
         ink_box(&mut g, 600, 600, 602, 602); // a speck
-        let found = patches(&g, &[word(100, 100, 300, 40)]);
+        let found = patches(&g, g.ink_threshold(), &[word(100, 100, 300, 40)]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].x0 <= 900 && found[0].x1 >= 915 && found[0].y0 <= 300);
     }
@@ -288,7 +288,7 @@ mod tests {
         ink_box(&mut g, 100, 300, 118, 340); // "4"
         ink_box(&mut g, 124, 334, 130, 340); // "."
         ink_box(&mut g, 138, 300, 156, 340); // "2"
-        assert_eq!(patches(&g, &[]).len(), 1);
+        assert_eq!(patches(&g, g.ink_threshold(), &[]).len(), 1);
     }
 
     #[test]
@@ -296,7 +296,7 @@ mod tests {
         let mut g = Gray::blank(1200, 800, 300);
         ink_box(&mut g, 900, 300, 915, 340);
         ink_box(&mut g, 200, 600, 260, 640);
-        let found = patches(&g, &[]);
+        let found = patches(&g, g.ink_threshold(), &[]);
         let (strip, tops) = strip(&g, &found);
         assert_eq!(
             strip.at((SPACING + PAD + 2) as isize, (tops[0] + PAD + 2) as isize),

@@ -99,8 +99,9 @@ pub(crate) fn read_page(
         cache::tsv(cache, engine, image, how, in_process).map_err(OcrFailure::Failed)
     };
     let mut words = tsv::words(&read(&level, Segmentation::Page)?);
-    punctuation::drop_unseen_marks(&mut words, &level);
-    let patches = missed::patches(&level, &words);
+    let ink_level = level.ink_threshold();
+    punctuation::drop_unseen_marks(&mut words, &level, ink_level);
+    let patches = missed::patches(&level, ink_level, &words);
     if !patches.is_empty() {
         let (strip, tops) = missed::strip(&level, &patches);
         let found = tsv::words(&read(&strip, Segmentation::Block)?);

@@ -25,12 +25,12 @@ const EDGE: f32 = 0.06;
 /// share of the word's height.
 const TAIL: f32 = 0.1;
 
-/// Removes from `words` the trailing marks the image of `page` does not
-/// show.
-pub(crate) fn drop_unseen_marks(words: &mut [OcrWord], page: &Gray) {
+/// Removes from `words` the trailing marks the image of `page` (whose ink
+/// is at or below `ink_level`) does not show.
+pub(crate) fn drop_unseen_marks(words: &mut [OcrWord], page: &Gray, ink_level: u8) {
     // Faint ink counts: a thin comma of a grey scan is lighter than the
     // threshold between ink and paper.
-    let threshold = ((u16::from(page.ink_threshold()) + 255) / 2) as u8;
+    let threshold = ((u16::from(ink_level) + 255) / 2) as u8;
     for i in 0..words.len() {
         if !judged(&words[i].text) {
             continue;
@@ -149,6 +149,11 @@ mod tests {
         }
     }
 
+    /// The marks `page` does not show dropped, at its own ink threshold.
+    fn drop_marks(words: &mut [OcrWord], page: &Gray) {
+        drop_unseen_marks(words, page, page.ink_threshold());
+    }
+
     /// A page with ink columns `[from, to)` over the word's height.
     fn page(inked: &[(usize, usize)]) -> Gray {
         inked_rows(inked, 0..20)
@@ -171,7 +176,7 @@ mod tests {
         // Letters to the box's right edge, white up to the next word.
         let mut words = vec![word("VBQPPL,", 40), word("đã", 10)];
         words[1].left = 50;
-        drop_unseen_marks(&mut words, &page(&[(2, 40), (50, 58)]));
+        drop_marks(&mut words, &page(&[(2, 40), (50, 58)]));
         assert_eq!(words[0].text, "VBQPPL");
     }
 
@@ -179,11 +184,11 @@ mod tests {
     fn a_comma_apart_from_the_letters_stays() {
         // Inside the box, after a white column.
         let mut words = vec![word("tỉnh,", 40)];
-        drop_unseen_marks(&mut words, &page(&[(2, 30), (34, 38)]));
+        drop_marks(&mut words, &page(&[(2, 30), (34, 38)]));
         assert_eq!(words[0].text, "tỉnh,");
         // Right of the box, which ends with the letters.
         let mut words = vec![word("tra,", 30)];
-        drop_unseen_marks(&mut words, &inked_rows(&[(2, 30), (34, 37)], 12..20));
+        drop_marks(&mut words, &inked_rows(&[(2, 30), (34, 37)], 12..20));
         assert_eq!(words[0].text, "tra,");
     }
 
@@ -197,14 +202,14 @@ mod tests {
             }
         }
         let mut words = vec![word("sở,", 40)];
-        drop_unseen_marks(&mut words, &g);
+        drop_marks(&mut words, &g);
         assert_eq!(words[0].text, "sở,");
     }
 
     #[test]
     fn numbers_and_short_words_are_not_judged() {
         let mut words = vec![word("12.", 40), word("a.", 40), word("1a.", 40)];
-        drop_unseen_marks(&mut words, &page(&[(2, 40)]));
+        drop_marks(&mut words, &page(&[(2, 40)]));
         let texts: Vec<&str> = words.iter().map(|w| w.text.as_str()).collect();
         assert_eq!(texts, ["12.", "a.", "1a."]);
     }

@@ -141,8 +141,11 @@ impl Vocabulary {
             out.push((w.clone(), odds.ln()));
         }
         if self.count(read) <= UNKNOWN_COUNT {
+            // Those with the same letters (marks aside) are offered above.
+            let bare = letters(read);
             let away = self.one_letter_away.of(read).into_iter();
-            out.extend(away.map(|w| (w.to_string(), SUBSTITUTE_ODDS.ln())));
+            let new = away.filter(|w| letters(w) != bare);
+            out.extend(new.map(|w| (w.to_string(), SUBSTITUTE_ODDS.ln())));
         }
         out
     }

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 const OPEN: char = '*';
 
 /// Known syllables by their spelling with one letter left open.
-#[derive(Default)]
 pub(super) struct OneLetterAway {
     by_key: HashMap<String, Vec<String>>,
 }
