@@ -137,3 +137,37 @@ fn a_legacy_region_in_a_unicode_text_is_decoded_alone() {
     assert_eq!(legacy.len(), 1, "{legacy:?}");
     assert!(legacy[0].message.contains("lines 669–"), "{legacy:?}");
 }
+
+/// A real Word 97 form (fixtures/legacy/word97/de_tai_khcn_2009.doc) whose runs name
+/// no font: a Unicode body with a TCVN3 section typed in (its "Lý lịch khoa
+/// học"). The section is found as a region and decoded; the body is not.
+#[test]
+fn a_legacy_section_in_runs_without_font_names_is_decoded() {
+    let path = common::root().join("fixtures/legacy/word97/de_tai_khcn_2009.doc");
+    let bytes = std::fs::read(&path).expect("fixture");
+    let doc = baocao::internals::read(&bytes, "doc").expect("readable");
+    assert!(doc
+        .lines
+        .iter()
+        .flat_map(|l| &l.runs)
+        .all(|r| r.font.is_none()));
+    let doc = baocao::internals::normalize_doc(doc);
+    let text: String = doc.lines.iter().map(|l| l.text.as_str()).collect();
+    for decoded in ["Lý lịch khoa học", "Đăng ký chủ nhiệm đề tài", "Năm sinh"] {
+        assert!(text.contains(decoded), "{decoded}");
+    }
+    // Letters TCVN3 text shows when read as Windows-1252 ("n¨m", "vµ").
+    let undecoded = text.chars().filter(|c| "µ¸§ª¨©®¬÷ñ".contains(*c)).count();
+    assert_eq!(undecoded, 0);
+    let rec = baocao::extract_file(&path);
+    let legacy: Vec<_> = rec
+        .warnings
+        .iter()
+        .filter(|w| w.code == "legacy_encoding")
+        .collect();
+    assert_eq!(legacy.len(), 1, "{legacy:?}");
+    assert!(
+        legacy[0].message.contains("the text of lines"),
+        "{legacy:?}"
+    );
+}

@@ -90,7 +90,7 @@ fn normalize_line(line: &mut Line, plan: &Plan, index: usize) {
             ));
             run.start = out.len();
             let raw = line.text.get(start..end).unwrap_or_default();
-            out.push_str(&decode(raw, plan.for_run(run.font.as_deref())));
+            out.push_str(&decode(raw, plan.for_run(run.font.as_deref(), index)));
             run.end = out.len();
             pos = end.max(pos);
         }

@@ -2,7 +2,8 @@
 //! names an encoding (.VnTime, VNI-Times …) is in that encoding. Text in a
 //! font that names none is judged font by font, all its text at once (a
 //! PDF whose legacy font was replaced by DejaVu or Arial). Text outside any
-//! run (plain text) is judged as a whole and, when that finds nothing, in
+//! run (plain text), or in a run with no font name (a Word 97 run in its
+//! style's font), is judged as a whole and, when that finds nothing, in
 //! regions: a Unicode body and a legacy table pasted into it.
 
 use super::legacy::{self, Encoding};
@@ -21,9 +22,9 @@ pub struct Plan {
     named: BTreeMap<String, Encoding>,
     /// Encodings found by statistics for fonts that name none.
     by_font: BTreeMap<String, Encoding>,
-    /// The encoding of each line's text outside runs.
+    /// The encoding of each line's text outside runs with a font name.
     outside: Vec<Option<Encoding>>,
-    /// Regions of text outside runs decoded: (first line no, last line no, encoding).
+    /// Regions of that text decoded: (first line no, last line no, encoding).
     regions: Vec<(usize, usize, Encoding)>,
 }
 
@@ -88,7 +89,7 @@ impl Plan {
         plan
     }
 
-    /// Text outside runs: as a whole, else region by region.
+    /// Text outside runs with a font name: as a whole, else region by region.
     fn judge_outside(&mut self, lines: &[Line]) {
         let outside: Vec<String> = lines.iter().map(outside_text).collect();
         let whole = outside.join("\n");
@@ -121,16 +122,20 @@ impl Plan {
         }
     }
 
-    /// The encoding of a run in `font`.
-    pub fn for_run(&self, font: Option<&str>) -> Option<Encoding> {
-        let font = font?;
+    /// The encoding of a run in `font` on the line at `index` (a run with
+    /// no font name is in the encoding of the line's text outside runs).
+    pub fn for_run(&self, font: Option<&str>, index: usize) -> Option<Encoding> {
+        let Some(font) = font else {
+            return self.outside(index);
+        };
         self.named
             .get(font)
             .or_else(|| self.by_font.get(font))
             .copied()
     }
 
-    /// The encoding of the text outside runs of the line at `index`.
+    /// The encoding of the text outside runs with a font name of the line
+    /// at `index`.
     pub fn outside(&self, index: usize) -> Option<Encoding> {
         self.outside.get(index).copied().flatten()
     }
@@ -164,11 +169,12 @@ impl Plan {
     }
 }
 
-/// A line's text outside its runs (all of it for plain text).
+/// A line's text outside its runs with a font name (all of it for plain
+/// text).
 fn outside_text(line: &Line) -> String {
     let mut out = String::new();
     let mut pos = 0;
-    for run in &line.runs {
+    for run in line.runs.iter().filter(|r| r.font.is_some()) {
         let start = run.start.min(line.text.len());
         out.push_str(line.text.get(pos..start).unwrap_or_default());
         pos = run.end.min(line.text.len()).max(pos);
@@ -186,6 +192,7 @@ fn could_be_legacy(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::Run;
 
     fn lines(texts: &[&str]) -> Vec<Line> {
         texts
@@ -215,6 +222,31 @@ mod tests {
         assert_eq!(plan.outside(20), None);
         assert_eq!(plan.warnings().len(), 1);
         assert!(plan.uses_tcvn3());
+    }
+
+    #[test]
+    fn runs_with_no_font_name_are_judged_with_the_text_outside_runs() {
+        let body = "Báo cáo kết quả thực hiện công tác cải cách hành chính của huyện trong quý.";
+        let table = "Sè v¨n b¶n chØ ®¹o CCHC ®· ban hµnh trong kú b¸o c¸o cña huyÖn vµ c¸c x·";
+        let mut texts = vec![body; 10];
+        texts.extend(vec![table; 10]);
+        let mut lines = lines(&texts);
+        for line in &mut lines {
+            line.runs.push(Run {
+                start: 0,
+                end: line.text.len(),
+                font: None,
+                bold: false,
+                italic: false,
+                column: None,
+                confidence: None,
+            });
+        }
+        let plan = Plan::new(&lines);
+        let tcvn3 = Some(Encoding::Tcvn3 { upper: false });
+        assert_eq!(plan.for_run(None, 0), None);
+        assert_eq!(plan.for_run(None, 15), tcvn3);
+        assert_eq!(plan.for_run(Some("Times New Roman"), 15), None);
     }
 
     #[test]

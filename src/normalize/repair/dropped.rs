@@ -6,7 +6,7 @@
 //! valid word only when its neighbours make the restored word far more
 //! probable ("ngời dân" → "người dân").
 
-use super::model::{is_abbreviation, Model};
+use super::model::{is_abbreviation, next_letter, Model};
 use crate::normalize::ngram::is_word_char;
 use crate::normalize::syllable;
 
@@ -40,11 +40,13 @@ pub fn restore(text: &str, letter: char, model: &Model) -> Option<(String, Vec<I
                 .get(k + 1)
                 .filter(|p| p.0 == " ")
                 .and_then(|_| word_at(k + 2));
-            // "c)", "d." are list markers, not words.
+            // "c)", "d." are list markers, not words; "A B C" labels.
             let marker = piece.chars().count() == 1
-                && pieces
+                && (pieces
                     .get(k + 1)
-                    .is_some_and(|p| p.0.starts_with([')', '.', ':']));
+                    .is_some_and(|p| p.0.starts_with([')', '.', ':']))
+                    || prev.as_deref().is_some_and(|p| next_letter(p, piece))
+                    || next.as_deref().is_some_and(|n| next_letter(piece, n)));
             (!marker)
                 .then(|| restored(piece, letter, prev.as_deref(), next.as_deref(), model))
                 .flatten()
@@ -141,6 +143,9 @@ mod tests {
             ("đợc", "được")
         );
         assert_eq!(restore("Tỷ lệ hồ sơ đúng hạn", 'ư', &model), None);
+        assert_eq!(restore("A B C D E", 'ư', &model), None);
+        let (text, _) = restore("Bộ T pháp", 'ư', &model).unwrap();
+        assert_eq!(text, "Bộ Tư pháp");
         assert_eq!(
             restore("c) Về thực hiện; d. Chính quyền", 'ư', &model),
             None

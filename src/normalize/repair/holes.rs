@@ -10,7 +10,7 @@
 //! [`crate::normalize::ngram`]) wins, if it beats the text as printed by a clear
 //! margin. Valid text reads best as printed and is left alone.
 
-use super::model::{acceptable, is_abbreviation, Model};
+use super::model::{acceptable, has_letter_sequence, is_abbreviation, Model};
 use crate::normalize::ngram::is_word_char;
 use crate::normalize::syllable;
 
@@ -143,6 +143,10 @@ fn stretches(chars: &[char]) -> Vec<Stretch> {
 fn suspicious(all: &[char], s: &Stretch) -> bool {
     let chars = &all[s.start..s.end];
     let text: String = chars.iter().collect();
+    // "A B C D": labels, whose spaces are no lost letters.
+    if has_letter_sequence(&text) {
+        return false;
+    }
     let bad_token = text
         .split(' ')
         .filter(|t| !t.is_empty())
@@ -379,6 +383,8 @@ mod tests {
             "Số TTHC đã cập nhật, công khai",
             "Phụ lục A điểm a khoản 2",
             "Công văn số 124/UBND-KT “V/v ",
+            "A B C D E F G H I J K L M N",
+            "Cột A B C",
         ] {
             assert_eq!(fixed(s), s);
         }

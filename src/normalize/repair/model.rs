@@ -179,3 +179,35 @@ pub(super) fn acceptable(token: &str) -> bool {
 pub(super) fn is_abbreviation(token: &str) -> bool {
     token.chars().count() >= 2 && token.chars().all(|c| c.is_uppercase())
 }
+
+/// Whether `b` is the one-letter word that follows the one-letter word `a`
+/// in the alphabet ("B" after "A"): labels of columns or items, not words
+/// that lost letters.
+pub(super) fn next_letter(a: &str, b: &str) -> bool {
+    let one = |w: &str| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if c.is_ascii_alphabetic() => Some(c.to_ascii_lowercase() as u8),
+            _ => None,
+        }
+    };
+    matches!((one(a), one(b)), (Some(x), Some(y)) if y == x + 1)
+}
+
+/// Whether `text` holds at least three one-letter words in alphabetical
+/// order one after another ("A B C D"): a row of labels.
+pub(super) fn has_letter_sequence(text: &str) -> bool {
+    let words: Vec<&str> = text.split(' ').filter(|t| !t.is_empty()).collect();
+    let mut run = 1;
+    for pair in words.windows(2) {
+        run = if next_letter(pair[0], pair[1]) {
+            run + 1
+        } else {
+            1
+        };
+        if run >= 3 {
+            return true;
+        }
+    }
+    false
+}
