@@ -1,7 +1,8 @@
 //! OCR of scans (`fixtures/scans/`, made by `bench/make_scans.py` from the
 //! seed golds): the rows and metadata read from 300-dpi clean and 200-dpi
-//! degraded scans, image inputs, the fax PDF, the OCR cache, `--ocr never`,
-//! a missing engine, and the time limit counted per page.
+//! degraded scans, image inputs, the fax PDF, a real scan whose text layer
+//! is broken, the OCR cache, `--ocr never`, a missing engine, and the time
+//! limit counted per page.
 //!
 //! The tests need Tesseract with its Vietnamese model; without it they say
 //! so and pass, except under CI (`CI=true`), where a missing engine fails.
@@ -248,17 +249,67 @@ fn the_time_limit_counts_per_page_read() {
 #[test]
 fn without_the_engine_a_scan_says_how_to_enable_ocr() {
     let pdf = root().join("fixtures/scans/clean/003_5861b1071b6d393a.scan300.pdf");
-    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .args(["extract", "--no-progress", "--format", "jsonl"])
-        .arg(&pdf)
-        .env("BAOCAO_TESSERACT", "/nonexistent/tesseract")
-        .output()
-        .unwrap();
-    let record: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one record");
+    let record = extract_without_engine(&pdf);
     assert_eq!(record["error"]["code"], "no_text_layer");
     let message = record["error"]["message"].as_str().unwrap();
     assert!(
         message.contains("apt-get install tesseract-ocr tesseract-ocr-vie"),
         "{message}"
     );
+}
+
+/// The share of the words of `text` that hold a letter no Vietnamese text
+/// uses or a Latin-1 sign inside them ("nghiÇn", "ph¡m").
+fn broken_word_share(text: &str) -> f64 {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let broken = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .any(|c| "ÄÅÆÇËÎÏÑÖØÛÜäåæçëîïñöøûü¡£°¥§¿\u{AD}".contains(c))
+        })
+        .count();
+    broken as f64 / words.len().max(1) as f64
+}
+
+/// A real scan (`fixtures/scans/real/to_trinh_298_pc04.pdf`, Adobe Scan)
+/// whose invisible text layer came from the scanner's OCR in a broken code
+/// page ("vi ph¡m hành chính vÁ cai nghiÇn"): our OCR reads the page
+/// again and its text replaces the layer; without the engine the layer is
+/// kept and the record says how to enable OCR.
+#[test]
+fn a_scan_whose_text_layer_is_broken_is_read_again() {
+    let path = root().join("fixtures/scans/real/to_trinh_298_pc04.pdf");
+    let text_of = |engine: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_baocao"));
+        command.arg("text").arg(&path);
+        if let Some(engine) = engine {
+            command.env("BAOCAO_TESSERACT", engine);
+        }
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    let layer = text_of(Some("/nonexistent/tesseract"));
+    assert!(broken_word_share(&layer) > 0.2, "{layer}");
+    let rec = extract_without_engine(&path);
+    assert_eq!(rec["warnings"][0]["code"], "ocr_unavailable", "{rec}");
+    if !engine_ready() {
+        return;
+    }
+    let read = text_of(None);
+    assert!(broken_word_share(&read) < 0.02, "{read}");
+    assert!(read.contains("công tác cai nghiện ma túy"), "{read}");
+    let rec = baocao::extract_file(&path);
+    assert!(rec.source.ocr.is_some());
+    assert_eq!(rec.report.unit.province.as_deref(), Some("Lâm Đồng"));
+}
+
+/// The JSON record of `path` extracted with no OCR engine installed.
+fn extract_without_engine(path: &Path) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["extract", "--no-progress", "--format", "jsonl"])
+        .arg(path)
+        .env("BAOCAO_TESSERACT", "/nonexistent/tesseract")
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).expect("one record")
 }

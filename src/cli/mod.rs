@@ -129,8 +129,9 @@ pub struct ExtractArgs {
     pub in_process: bool,
 
     /// When scanned pages are read by OCR (Tesseract with its Vietnamese
-    /// model, if installed). auto: pages without a text layer, or one
-    /// full-page image under at most a stamp's text. always: also pages
+    /// model, if installed). auto: pages without a text layer, one
+    /// full-page image under at most a stamp's text, or a scan whose own
+    /// text layer is broken (words in no Vietnamese spelling). always: also pages
     /// whose text layer is a scanner's own OCR. never: no OCR (a scan is a
     /// `no_text_layer` error). OCR costs about 1 s per page and core; with worker
     /// processes, `--timeout` then counts per page read.

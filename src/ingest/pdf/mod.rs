@@ -5,6 +5,7 @@
 mod annots;
 mod builtin;
 mod content;
+mod damaged;
 mod font;
 mod furniture;
 mod grid;
@@ -211,17 +212,22 @@ fn extract(doc: &Document, scans: &mut scanned::Scans) -> Extracted {
     let mut scanned_pages: Vec<(usize, u32)> = Vec::new();
     for (&number, &id) in &pages {
         let marks = interp.page(id);
-        if scanned::wants_ocr(&marks, interp::page_box(doc, id), scans.mode()) {
+        let lines = page::page_lines(&marks, number);
+        if scanned::wants_ocr(&marks, &lines, interp::page_box(doc, id), scans.mode()) {
             scanned_pages.push((per_page.len(), number));
         }
-        per_page.push(page::page_lines(&marks, number));
+        per_page.push(lines);
     }
     // Scans read by OCR, several pages at a time; a page OCR cannot read
-    // keeps what its glyph layer gave.
+    // keeps what its glyph layer gave, and so does a damaged layer that
+    // OCR reads no better.
     let numbers: Vec<u32> = scanned_pages.iter().map(|&(_, n)| n).collect();
     for ((at, _), lines) in scanned_pages.iter().zip(scans.read_pages(&numbers)) {
         if let Some(lines) = lines {
-            per_page[*at] = lines;
+            let layer = damaged::damaged_share(&per_page[*at]);
+            if layer < damaged::DAMAGED_LAYER || damaged::damaged_share(&lines) < layer {
+                per_page[*at] = lines;
+            }
         }
     }
     let stripped = furniture::strip(per_page.clone());

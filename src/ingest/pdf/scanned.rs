@@ -1,9 +1,11 @@
 //! Which pages of a PDF are scans, and their reading by OCR: a page that
 //! draws images but no text, or one image covering the page under at most
 //! a stamp's worth of text ("SAO Y", a signing tool's name). A page whose
-//! text layer is a scanner's own (invisible) OCR keeps it, unless the
+//! text layer is a scanner's own (invisible) OCR keeps it, unless that
+//! layer is a broken reading ([`damaged`]) which ours reads better, or the
 //! caller asks for `--ocr always`.
 
+use super::damaged;
 use super::interp::Marks;
 use super::raster::Raster;
 use super::scan;
@@ -77,9 +79,16 @@ fn parallel() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Whether the page is to be read by OCR under `mode` (under `never`, the
-/// pages `auto` would read: their reading is then refused, and said).
-pub(super) fn wants_ocr(marks: &Marks, page_box: Option<[f32; 4]>, mode: OcrMode) -> bool {
+/// Whether the page, whose glyph layer gave `lines`, is to be read by OCR
+/// under `mode` (under `never`, the pages `auto` would read: their reading
+/// is then refused, and said). A scan whose text layer is a broken reading
+/// ([`damaged`]) is read again.
+pub(super) fn wants_ocr(
+    marks: &Marks,
+    lines: &[Line],
+    page_box: Option<[f32; 4]>,
+    mode: OcrMode,
+) -> bool {
     if marks.images.is_empty() {
         return false;
     }
@@ -92,7 +101,12 @@ pub(super) fn wants_ocr(marks: &Marks, page_box: Option<[f32; 4]>, mode: OcrMode
     let covering = area > 0.0 && marks.images.iter().any(|i| i.area() >= COVERING * area);
     match mode {
         OcrMode::Always => covering || visible == 0,
-        OcrMode::Auto | OcrMode::Never => visible == 0 || (covering && visible <= STAMP_CHARS),
+        OcrMode::Auto | OcrMode::Never => {
+            visible == 0
+                || (covering
+                    && (visible <= STAMP_CHARS
+                        || damaged::damaged_share(lines) >= damaged::DAMAGED_LAYER))
+        }
     }
 }
 
