@@ -298,6 +298,12 @@ fn a_scan_whose_text_layer_is_broken_is_read_again() {
     let read = text_of(None);
     assert!(broken_word_share(&read) < 0.02, "{read}");
     assert!(read.contains("công tác cai nghiện ma túy"), "{read}");
+    // The engine reads the heading in capitals as English, without marks.
+    assert!(
+        read.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{read}"
+    );
+    assert!(read.contains("TỜ TRÌNH"), "{read}");
     let rec = baocao::extract_file(&path);
     assert!(rec.source.ocr.is_some());
     assert_eq!(rec.report.unit.province.as_deref(), Some("Lâm Đồng"));

@@ -10,6 +10,7 @@ mod spacing;
 mod substitution;
 
 use super::ngram::Counts;
+use super::syllable;
 use crate::ingest::Line;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -116,8 +117,8 @@ impl Vocabulary {
     /// The spellings `read` (lower case) may stand for, each with the
     /// ln-odds its change needs: itself first (none), then the known
     /// syllables with the same letters, and, for a syllable no document
-    /// has, those one letter away.
-    fn spellings(&self, read: &str) -> Vec<(String, f64)> {
+    /// has, with `letters_too`, those one letter away.
+    fn spellings(&self, read: &str, letters_too: bool) -> Vec<(String, f64)> {
         let mut out = vec![(read.to_string(), 0.0)];
         let read_marks = marks(read);
         for w in self.by_letters.get(&letters(read)).into_iter().flatten() {
@@ -140,7 +141,7 @@ impl Vocabulary {
             };
             out.push((w.clone(), odds.ln()));
         }
-        if self.count(read) <= UNKNOWN_COUNT {
+        if letters_too && self.count(read) <= UNKNOWN_COUNT {
             // Those with the same letters (marks aside) are offered above.
             let bare = letters(read);
             let away = self.one_letter_away.of(read).into_iter();
@@ -203,18 +204,16 @@ impl Vocabulary {
             .collect()
     }
 
-    /// The best spellings of a run of adjacent syllables (lower case; a
-    /// `false` beside one fixes it as read), by their pairs (Viterbi);
+    /// The best spellings of a run of adjacent syllables (lower case, each
+    /// with how far it may be respelt), by their pairs (Viterbi);
     /// `counts_alone`: see [`Vocabulary::attested`].
-    fn respell_run(&self, run: &[(String, bool)], counts_alone: bool) -> Vec<String> {
+    fn respell_run(&self, run: &[(String, Freedom)], counts_alone: bool) -> Vec<String> {
         let options: Vec<Vec<(String, f64)>> = run
             .iter()
-            .map(|(w, free)| {
-                if *free {
-                    self.spellings(w)
-                } else {
-                    vec![(w.clone(), 0.0)]
-                }
+            .map(|(w, freedom)| match freedom {
+                Freedom::Fixed => vec![(w.clone(), 0.0)],
+                Freedom::Marks => self.spellings(w, false),
+                Freedom::Letters => self.spellings(w, true),
             })
             .collect();
         let options = self.attested(options, counts_alone);
@@ -269,12 +268,13 @@ fn in_case_of(word: &str, like: &str) -> String {
 }
 
 /// Whether a token is a syllable to weigh: letters only, short, and not an
-/// abbreviation in capitals ("TTHC").
+/// abbreviation in capitals ("TTHC"; "NGHIA" spells a syllable).
 fn is_syllable(token: &str) -> bool {
     let n = token.chars().count();
+    let abbreviation = || letters(token).len() > 4 && !syllable::is_valid(token);
     (1..=7).contains(&n)
         && token.chars().all(char::is_alphabetic)
-        && !(n > 1 && token.chars().all(char::is_uppercase) && letters(token).len() > 4)
+        && !(n > 1 && token.chars().all(char::is_uppercase) && abbreviation())
 }
 
 /// Whether word `i` of a stretch may be a name, whose marks are never
@@ -299,6 +299,27 @@ fn is_name(stretch: &[&str], i: usize) -> bool {
             .is_some_and(|w| capitalised(w))
     };
     capitalised(word) && (beside(i.checked_sub(1)) || beside(Some(i + 1)))
+}
+
+/// Whether word `i` of a stretch is in capitals read without any mark (nor
+/// đ) beside another such word: a heading the engine read as English
+/// ("CONG HOA XA HOI"), whose marks were lost, where a lone abbreviation
+/// ("KH-SCT ngày") is no word.
+fn bare_capitals(stretch: &[&str], i: usize) -> bool {
+    let bare = |w: &&str| w.chars().all(char::is_uppercase) && marks(w).iter().all(Vec::is_empty);
+    let beside = |j: Option<usize>| j.and_then(|j| stretch.get(j)).is_some_and(bare);
+    bare(&stretch[i]) && (beside(i.checked_sub(1)) || beside(Some(i + 1)))
+}
+
+/// How far the respelling of a word read may go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Freedom {
+    /// As read (text from the file, a name).
+    Fixed,
+    /// Its marks only (bare capitals of a heading).
+    Marks,
+    /// Its marks, and a letter where it is no known syllable.
+    Letters,
 }
 
 /// A word of a line: its bytes, whether OCR read it, and whether only
@@ -364,16 +385,31 @@ fn respell_stretches(
             .map(|t| &line.text[t.start..t.end])
             .collect();
         if words[k..end].iter().any(|t| t.ocr) {
-            let run: Vec<(String, bool)> = read
+            let run: Vec<(String, Freedom)> = read
                 .iter()
                 .enumerate()
-                .map(|(i, w)| (w.to_lowercase(), words[k + i].ocr && !is_name(&read, i)))
+                .map(|(i, w)| {
+                    let freedom = if !words[k + i].ocr {
+                        Freedom::Fixed
+                    } else if bare_capitals(&read, i) {
+                        Freedom::Marks
+                    } else if is_name(&read, i) {
+                        Freedom::Fixed
+                    } else {
+                        Freedom::Letters
+                    };
+                    (w.to_lowercase(), freedom)
+                })
                 .collect();
             let after = words.get(end).map_or(line.text.len(), |t| t.start);
             let clause_goes_on = line.text[words[end - 1].end..after]
                 .trim_start()
                 .starts_with([',', ';']);
-            let counts_alone = vietnamese && !clause_goes_on;
+            // Bare capitals gain marks from their pairs, never from their
+            // counts alone, which weigh the words at the stretch's ends
+            // ("CAT" is an abbreviation, no "cát").
+            let capitals = bare_capitals(&read, 0) || bare_capitals(&read, read.len() - 1);
+            let counts_alone = vietnamese && !clause_goes_on && !capitals;
             let respelt_run = vocabulary.respell_run(&run, counts_alone);
             for (i, chosen) in respelt_run.into_iter().enumerate() {
                 if chosen != run[i].0 {
@@ -607,6 +643,24 @@ pub(super) mod tests {
             restored("công khai trên Cống DVC quốc gia"),
             "công khai trên Cổng DVC quốc gia"
         );
+    }
+
+    #[test]
+    fn a_heading_in_bare_capitals_gets_its_marks() {
+        assert_eq!(
+            restored("CONG HOA XA HOI CHU NGHIA VIET NAM"),
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+        );
+        assert_eq!(restored("TO TRINH"), "TỜ TRÌNH");
+        // A lone abbreviation is no word, nor one beside words in capitals
+        // read with their marks.
+        for text in [
+            "Số 40/KH-SCT ngày 14/10/2021",
+            "VP TỈNH ỦY",
+            "VBQPPL sau kiểm tra",
+        ] {
+            assert_eq!(restored(text), text);
+        }
     }
 
     #[test]
