@@ -209,13 +209,21 @@ mod tests {
             .collect()
     }
 
+    const BODY: &str =
+        "Báo cáo kết quả thực hiện công tác cải cách hành chính của huyện trong quý.";
+
+    /// Ten lines of a Unicode body, then ten of a TCVN3 table.
+    fn body_then_table() -> Vec<&'static str> {
+        let table = "Sè v¨n b¶n chØ ®¹o CCHC ®· ban hµnh trong kú b¸o c¸o cña huyÖn vµ c¸c x·";
+        let mut texts = vec![BODY; 10];
+        texts.extend(vec![table; 10]);
+        texts
+    }
+
     #[test]
     fn a_legacy_table_in_a_unicode_body_is_found() {
-        let body = "Báo cáo kết quả thực hiện công tác cải cách hành chính của huyện trong quý.";
-        let table = "Sè v¨n b¶n chØ ®¹o CCHC ®· ban hµnh trong kú b¸o c¸o cña huyÖn vµ c¸c x·";
-        let mut texts = vec![body; 10];
-        texts.extend(vec![table; 10]);
-        texts.push(body);
+        let mut texts = body_then_table();
+        texts.push(BODY);
         let plan = Plan::new(&lines(&texts));
         assert_eq!(plan.outside(0), None);
         assert_eq!(plan.outside(12), Some(Encoding::Tcvn3 { upper: false }));
@@ -226,20 +234,11 @@ mod tests {
 
     #[test]
     fn runs_with_no_font_name_are_judged_with_the_text_outside_runs() {
-        let body = "Báo cáo kết quả thực hiện công tác cải cách hành chính của huyện trong quý.";
-        let table = "Sè v¨n b¶n chØ ®¹o CCHC ®· ban hµnh trong kú b¸o c¸o cña huyÖn vµ c¸c x·";
-        let mut texts = vec![body; 10];
-        texts.extend(vec![table; 10]);
-        let mut lines = lines(&texts);
+        let mut lines = lines(&body_then_table());
         for line in &mut lines {
             line.runs.push(Run {
-                start: 0,
                 end: line.text.len(),
-                font: None,
-                bold: false,
-                italic: false,
-                column: None,
-                confidence: None,
+                ..Run::default()
             });
         }
         let plan = Plan::new(&lines);
