@@ -7,8 +7,9 @@ use std::path::PathBuf;
 pub enum OcrMode {
     /// Pages without a text layer (a scan, or one full-page image with at
     /// most a stamp's words on it), and scans whose own text layer is
-    /// broken (a tenth of its words in no Vietnamese spelling), are OCR'd
-    /// when Tesseract is installed.
+    /// poor (a quarter of its words spell no Vietnamese syllable), are
+    /// OCR'd when Tesseract is installed; our reading replaces a poor
+    /// layer when it is clearly better.
     #[default]
     Auto,
     /// Every page drawn as a full-page image is OCR'd, even when it carries

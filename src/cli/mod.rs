@@ -131,7 +131,8 @@ pub struct ExtractArgs {
     /// When scanned pages are read by OCR (Tesseract with its Vietnamese
     /// model, if installed). auto: pages without a text layer, one
     /// full-page image under at most a stamp's text, or a scan whose own
-    /// text layer is broken (words in no Vietnamese spelling). always: also pages
+    /// text layer is poor (words that spell no Vietnamese syllable; ours
+    /// replaces it when clearly better). always: also pages
     /// whose text layer is a scanner's own OCR. never: no OCR (a scan is a
     /// `no_text_layer` error). OCR costs about 1 s per page and core; with worker
     /// processes, `--timeout` then counts per page read.

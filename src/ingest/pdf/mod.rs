@@ -219,13 +219,14 @@ fn extract(doc: &Document, scans: &mut scanned::Scans) -> Extracted {
         per_page.push(lines);
     }
     // Scans read by OCR, several pages at a time; a page OCR cannot read
-    // keeps what its glyph layer gave, and so does a damaged layer that
-    // OCR reads no better.
+    // keeps what its glyph layer gave, and so does a poor layer that OCR
+    // reads no clearly better.
     let numbers: Vec<u32> = scanned_pages.iter().map(|&(_, n)| n).collect();
     for ((at, _), lines) in scanned_pages.iter().zip(scans.read_pages(&numbers)) {
         if let Some(lines) = lines {
-            let layer = damaged::damaged_share(&per_page[*at]);
-            if layer < damaged::DAMAGED_LAYER || damaged::damaged_share(&lines) < layer {
+            let layer = damaged::invalid_share(&per_page[*at]);
+            let ours = damaged::invalid_share(&lines);
+            if layer < damaged::POOR_LAYER || ours <= layer - damaged::CLEARLY_BETTER {
                 per_page[*at] = lines;
             }
         }

@@ -2,8 +2,8 @@
 //! draws images but no text, or one image covering the page under at most
 //! a stamp's worth of text ("SAO Y", a signing tool's name). A page whose
 //! text layer is a scanner's own (invisible) OCR keeps it, unless that
-//! layer is a broken reading ([`damaged`]) which ours reads better, or the
-//! caller asks for `--ocr always`.
+//! layer is a poor reading ([`damaged`]) which ours reads clearly better,
+//! or the caller asks for `--ocr always`.
 
 use super::damaged;
 use super::interp::Marks;
@@ -81,7 +81,7 @@ fn parallel() -> usize {
 
 /// Whether the page, whose glyph layer gave `lines`, is to be read by OCR
 /// under `mode` (under `never`, the pages `auto` would read: their reading
-/// is then refused, and said). A scan whose text layer is a broken reading
+/// is then refused, and said). A scan whose text layer is a poor reading
 /// ([`damaged`]) is read again.
 pub(super) fn wants_ocr(
     marks: &Marks,
@@ -105,7 +105,7 @@ pub(super) fn wants_ocr(
             visible == 0
                 || (covering
                     && (visible <= STAMP_CHARS
-                        || damaged::damaged_share(lines) >= damaged::DAMAGED_LAYER))
+                        || damaged::invalid_share(lines) >= damaged::POOR_LAYER))
         }
     }
 }
