@@ -209,26 +209,23 @@ fn extract(doc: &Document, scans: &mut scanned::Scans) -> Extracted {
     let mut interp = interp::Interpreter::new(doc);
     // The glyph layer of every page, and which pages are scans.
     let mut per_page: Vec<Vec<super::Line>> = Vec::with_capacity(pages.len());
-    let mut scanned_pages: Vec<(usize, u32)> = Vec::new();
+    let mut scanned_pages: Vec<(usize, u32, scanned::Reason)> = Vec::new();
     for (&number, &id) in &pages {
         let marks = interp.page(id);
         let lines = page::page_lines(&marks, number);
-        if scanned::wants_ocr(&marks, &lines, interp::page_box(doc, id), scans.mode()) {
-            scanned_pages.push((per_page.len(), number));
+        let page_box = interp::page_box(doc, id);
+        if let Some(reason) = scanned::ocr_reason(&marks, &lines, page_box, scans.mode()) {
+            scanned_pages.push((per_page.len(), number, reason));
         }
         per_page.push(lines);
     }
     // Scans read by OCR, several pages at a time; a page OCR cannot read
     // keeps what its glyph layer gave, and so does a poor layer that OCR
     // reads no clearly better.
-    let numbers: Vec<u32> = scanned_pages.iter().map(|&(_, n)| n).collect();
-    for ((at, _), lines) in scanned_pages.iter().zip(scans.read_pages(&numbers)) {
-        if let Some(lines) = lines {
-            let layer = damaged::invalid_share(&per_page[*at]);
-            let ours = damaged::invalid_share(&lines);
-            if layer < damaged::POOR_LAYER || ours <= layer - damaged::CLEARLY_BETTER {
-                per_page[*at] = lines;
-            }
+    let numbers: Vec<u32> = scanned_pages.iter().map(|&(_, n, _)| n).collect();
+    for (&(at, _, reason), lines) in scanned_pages.iter().zip(scans.read_pages(&numbers)) {
+        if let Some(lines) = lines.filter(|l| reason.ours_replaces(l)) {
+            per_page[at] = lines;
         }
     }
     let stripped = furniture::strip(per_page.clone());

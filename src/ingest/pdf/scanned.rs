@@ -79,18 +79,42 @@ fn parallel() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// Whether the page, whose glyph layer gave `lines`, is to be read by OCR
-/// under `mode` (under `never`, the pages `auto` would read: their reading
-/// is then refused, and said). A scan whose text layer is a poor reading
+/// Why a page is read by OCR.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Reason {
+    /// A scan without a text layer worth keeping: no text, a stamp's
+    /// words, or (under `always`) a scanner's layer.
+    Scan,
+    /// A scan whose own text layer is poor ([`damaged`]), with the share
+    /// of its words that spell no syllable.
+    PoorLayer(f32),
+}
+
+impl Reason {
+    /// Whether our reading, `lines`, replaces the page's glyph layer: a
+    /// poor layer only when ours is clearly better.
+    pub fn ours_replaces(self, lines: &[Line]) -> bool {
+        match self {
+            Reason::Scan => true,
+            Reason::PoorLayer(layer) => {
+                damaged::invalid_share(lines) <= layer - damaged::CLEARLY_BETTER
+            }
+        }
+    }
+}
+
+/// Why the page, whose glyph layer gave `lines`, is to be read by OCR under
+/// `mode`, if it is (under `never`, the pages `auto` would read: their
+/// reading is then refused, and said). A scan whose text layer is poor
 /// ([`damaged`]) is read again.
-pub(super) fn wants_ocr(
+pub(super) fn ocr_reason(
     marks: &Marks,
     lines: &[Line],
     page_box: Option<[f32; 4]>,
     mode: OcrMode,
-) -> bool {
+) -> Option<Reason> {
     if marks.images.is_empty() {
-        return false;
+        return None;
     }
     let visible: usize = marks
         .glyphs
@@ -99,15 +123,16 @@ pub(super) fn wants_ocr(
         .sum();
     let area = page_box.map_or(0.0, |[x0, y0, x1, y1]| (x1 - x0) * (y1 - y0));
     let covering = area > 0.0 && marks.images.iter().any(|i| i.area() >= COVERING * area);
-    match mode {
+    let poor = (covering && visible > 0)
+        .then(|| damaged::invalid_share(lines))
+        .filter(|&share| share >= damaged::POOR_LAYER);
+    let read = match mode {
         OcrMode::Always => covering || visible == 0,
         OcrMode::Auto | OcrMode::Never => {
-            visible == 0
-                || (covering
-                    && (visible <= STAMP_CHARS
-                        || damaged::invalid_share(lines) >= damaged::POOR_LAYER))
+            visible == 0 || (covering && (visible <= STAMP_CHARS || poor.is_some()))
         }
-    }
+    };
+    read.then(|| poor.map_or(Reason::Scan, Reason::PoorLayer))
 }
 
 /// The scanned pages of one document as they are read.
